@@ -1,0 +1,162 @@
+package com.contactsynchub.contract;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/**
+ * Checks an inbound text against the contract: JSON, a known type that may travel on this channel, and the type's
+ * JSON Schema. Every problem is reported with the field it concerns, in words an operator can act on.
+ * Thread-safe; the schemas are loaded once.
+ */
+public class MessageValidator {
+
+    /** Messages larger than this are refused before parsing (a record is a few kilobytes at most). */
+    public static final int MAX_MESSAGE_CHARS = 1_000_000;
+
+    private static final String SCHEMA_BASE = "https://contactsynchub.com/schemas/";
+    private static final int MAX_PROBLEMS = 20;
+
+    private final ObjectMapper mapper;
+    private final Map<MessageType, JsonSchema> schemas = new EnumMap<>(MessageType.class);
+
+    public MessageValidator() {
+        this.mapper = new ObjectMapper();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32).maxStringLength(MAX_MESSAGE_CHARS).build());
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                builder -> builder.schemaMappers(m -> m.mapPrefix(SCHEMA_BASE, "classpath:schemas/")));
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                .formatAssertionsEnabled(true)
+                .pathType(com.networknt.schema.PathType.JSON_POINTER)
+                .build();
+        for (MessageType type : MessageType.values()) {
+            JsonSchema schema = factory.getSchema(SchemaLocation.of("classpath:" + type.schemaResource()), config);
+            schema.initializeValidators(); // fail at start-up, not on the first message, if a schema is broken
+            schemas.put(type, schema);
+        }
+    }
+
+    public Validation validate(String text, Channel channel) {
+        if (text == null || text.isBlank()) {
+            return invalid("the message is empty");
+        }
+        if (text.length() > MAX_MESSAGE_CHARS) {
+            return invalid("the message is " + text.length() + " characters long, the limit is " + MAX_MESSAGE_CHARS);
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            return invalid("the message is not valid JSON" + where + ": " + e.getOriginalMessage());
+        }
+        if (!(root instanceof ObjectNode body)) {
+            return invalid("the message is not a JSON object");
+        }
+        JsonNode typeNode = body.get("type");
+        if (typeNode == null || typeNode.isNull()) {
+            return invalid("type: is missing");
+        }
+        if (!typeNode.isTextual()) {
+            return invalid("type: must be a string");
+        }
+        String typeName = typeNode.asText();
+        var type = MessageType.fromWireName(typeName).orElse(null);
+        if (type == null) {
+            return invalid("type: unknown message type '" + shorten(typeName) + "'");
+        }
+        if (!type.travelsOn(channel)) {
+            return invalid("type: '" + typeName + "' is not accepted on " + channel.name().toLowerCase().replace('_', '.')
+                    + " (it travels on " + type.channels().stream().map(c -> c.name().toLowerCase().replace('_', '.')).sorted().toList() + ")");
+        }
+        Set<ValidationMessage> messages = schemas.get(type).validate(body);
+        if (!messages.isEmpty()) {
+            List<String> problems = new ArrayList<>();
+            messages.stream()
+                    .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
+                            .thenComparing(ValidationMessage::getType))
+                    .limit(MAX_PROBLEMS)
+                    .forEach(m -> problems.add(describe(m)));
+            if (messages.size() > MAX_PROBLEMS) {
+                problems.add("and " + (messages.size() - MAX_PROBLEMS) + " more problems");
+            }
+            return new Validation.Invalid(problems);
+        }
+        String recordNo = type.recordType().map(r -> body.path(r.keyField()).asText(null)).orElse(null);
+        JsonNode version = body.get("version");
+        return new Validation.Valid(new InboundMessage(
+                body.get("messageId").asText(),
+                type,
+                OffsetDateTime.parse(body.get("occurredAt").asText()),
+                body.get("source").asText(),
+                version == null || version.isNull() ? null : version.asLong(),
+                recordNo,
+                body,
+                text));
+    }
+
+    /** One problem as {@code path: what is wrong}, in plain words for the checks that matter most. */
+    private static String describe(ValidationMessage m) {
+        String path = fieldPath(m);
+        JsonNode value = m.getInstanceNode();
+        return switch (m.getType()) {
+            case "maxLength" -> path + ": " + value.asText().codePointCount(0, value.asText().length())
+                    + " characters, the limit is " + m.getArguments()[0];
+            case "minLength" -> path + ": must not be empty";
+            case "required" -> (path.isEmpty() ? "" : path + ".") + m.getProperty() + ": is missing";
+            case "additionalProperties" -> (path.isEmpty() ? "" : path + ".") + m.getProperty()
+                    + ": is not a field of this message type";
+            case "pattern" -> path + ": contains a control character";
+            case "const" -> path + ": must be '" + m.getSchemaNode().asText() + "'";
+            case "format" -> path + ": '" + shorten(value.asText()) + "' is not an ISO-8601 date-time with offset"
+                    + " (e.g. 2026-11-25T09:30:00Z)";
+            default -> path + ": " + m.getError();
+        };
+    }
+
+    private static String fieldPath(ValidationMessage m) {
+        // JSON pointer "/fields/name" -> "fields.name"; array items "/lines/0/quantity" -> "lines[0].quantity"
+        String pointer = m.getInstanceLocation().toString();
+        if (pointer.isEmpty() || pointer.equals("/")) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : pointer.substring(1).split("/")) {
+            if (part.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(part).append(']');
+            } else {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return path.toString();
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    private static Validation invalid(String problem) {
+        return new Validation.Invalid(List.of(problem));
+    }
+}

@@ -1,0 +1,33 @@
+package com.contactsynchub.intake;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import org.apache.camel.Body;
+import org.apache.camel.Headers;
+import org.springframework.stereotype.Component;
+
+import com.contactsynchub.camel.HubHeaders;
+import com.contactsynchub.contract.Channel;
+import com.contactsynchub.contract.QueueNames;
+
+/** Turns a refused message back into its original text with the reason as headers, ready for hub.invalid. */
+@Component("invalidMessageRouting")
+public class InvalidMessageRouting {
+
+    private final QueueNames queues;
+    private final Clock clock;
+
+    public InvalidMessageRouting(QueueNames queues, Clock clock) {
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    public String toInvalidQueue(@Body IntakeResult result, @Headers Map<String, Object> headers, Channel channel) {
+        headers.put(HubHeaders.INVALID_REASON, result.reason());
+        headers.put(HubHeaders.ORIGINAL_QUEUE, channel.queueName(queues));
+        headers.put(HubHeaders.INVALID_AT, OffsetDateTime.now(clock).toString());
+        return result.body();
+    }
+}
