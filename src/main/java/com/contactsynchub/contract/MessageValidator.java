@@ -60,6 +60,10 @@ public class MessageValidator {
         if (text.length() > MAX_MESSAGE_CHARS) {
             return invalid("the message is " + text.length() + " characters long, the limit is " + MAX_MESSAGE_CHARS);
         }
+        if (text.indexOf('\u0000') >= 0 || text.indexOf('\uFFFD') >= 0) {
+            // A NUL or a replacement character means bytes that were not UTF-8 text (a file, an image, ...).
+            return invalid("the message is not UTF-8 text (it contains binary data)");
+        }
         JsonNode root;
         try {
             root = mapper.readTree(text);
