@@ -1,6 +1,8 @@
 package com.contactsynchub.intake;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +10,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.contactsynchub.command.CommandOutbox;
+import com.contactsynchub.command.EventHandler;
+import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.Channel;
 import com.contactsynchub.contract.InboundMessage;
 import com.contactsynchub.contract.MessageValidator;
@@ -16,9 +21,11 @@ import com.contactsynchub.contract.Validation;
 import com.contactsynchub.intake.IntakeResult.Outcome;
 
 /**
- * The first step for every message on an event queue: validate it, then record it exactly once. Runs inside the
- * route's JMS transaction; the database work is one transaction of its own that commits before the JMS one, and the
- * message id's primary key makes a redelivery after a crash in between harmless.
+ * The first step for every message on an event queue: validate it, then apply it exactly once. Runs inside the
+ * route's JMS transaction. Recording the message id, the features' changes (the {@link EventHandler}s) and the
+ * commands they decide are one database transaction that commits before the route sends the commands and commits
+ * the JMS transaction. If the hub stops in between, the broker redelivers the message: its id is then found, nothing
+ * is applied again, and the stored commands are sent again with the same ids (see docs/exactly-once.md).
  */
 @Component("eventIntake")
 public class EventIntake {
@@ -28,16 +35,21 @@ public class EventIntake {
     private final MessageValidator validator;
     private final InboundMessageLog messageLog;
     private final KnownRecords knownRecords;
+    private final List<EventHandler> handlers;
+    private final CommandOutbox outbox;
     private final TransactionTemplate transaction;
     private final QueueNames queues;
     private final IntakeMetrics metrics;
     private final Clock clock;
 
     public EventIntake(MessageValidator validator, InboundMessageLog messageLog, KnownRecords knownRecords,
-            TransactionTemplate transaction, QueueNames queues, IntakeMetrics metrics, Clock clock) {
+            List<EventHandler> handlers, CommandOutbox outbox, TransactionTemplate transaction, QueueNames queues,
+            IntakeMetrics metrics, Clock clock) {
         this.validator = validator;
         this.messageLog = messageLog;
         this.knownRecords = knownRecords;
+        this.handlers = List.copyOf(handlers);
+        this.outbox = outbox;
         this.transaction = transaction;
         this.queues = queues;
         this.metrics = metrics;
@@ -51,25 +63,35 @@ public class EventIntake {
         if (validation instanceof Validation.Invalid invalid) {
             metrics.invalid(queue);
             log.warn("Refused a message on {}: {}", queue, invalid.reason());
-            return new IntakeResult(Outcome.INVALID, null, null, invalid.reason(), body);
+            return IntakeResult.refused(invalid.reason(), body);
         }
         InboundMessage message = ((Validation.Valid) validation).message();
+        List<OutboundCommand> commands;
         try {
-            transaction.executeWithoutResult(status -> apply(message, queue));
+            commands = transaction.execute(status -> apply(message, queue));
         } catch (DuplicateKeyException alreadyRecorded) {
             metrics.duplicate(message.type());
-            log.info("Message {} ({}) was received before; not applied again", message.messageId(),
-                    message.type().wireName());
-            return new IntakeResult(Outcome.DUPLICATE, message.type(), message.messageId(), null, body);
+            List<OutboundCommand> sentBefore = outbox.causedBy(message.messageId());
+            log.info("Message {} ({}) was received before; not applied again, {} command(s) re-sent",
+                    message.messageId(), message.type().wireName(), sentBefore.size());
+            return new IntakeResult(Outcome.DUPLICATE, message.type(), message.messageId(), null, body, sentBefore);
         }
         metrics.received(message.type());
-        return new IntakeResult(Outcome.ACCEPTED, message.type(), message.messageId(), null, body);
+        return new IntakeResult(Outcome.ACCEPTED, message.type(), message.messageId(), null, body, commands);
     }
 
-    private void apply(InboundMessage message, String queue) {
+    private List<OutboundCommand> apply(InboundMessage message, String queue) {
         messageLog.record(message, queue, clock.instant());
         message.recordType().ifPresent(type -> RecordStateMerger
                 .merge(knownRecords.find(type, message.recordNo()), message)
                 .ifPresent(knownRecords::save));
+        List<OutboundCommand> commands = new ArrayList<>();
+        for (EventHandler handler : handlers) {
+            if (handler.handles(message)) {
+                commands.addAll(handler.handle(message));
+            }
+        }
+        commands.forEach(outbox::save);
+        return commands;
     }
 }

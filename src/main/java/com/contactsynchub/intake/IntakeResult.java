@@ -1,15 +1,29 @@
 package com.contactsynchub.intake;
 
+import java.util.List;
+
+import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.MessageType;
 
 /**
- * What the intake made of one inbound message. The route branches on {@link #invalid()}.
+ * What the intake made of one inbound message. The route branches on {@link #isInvalid()}.
  *
  * @param type   the message type, when it could be read
  * @param reason why the message was refused (invalid only)
- * @param body   the message text exactly as received (sent on unchanged to hub.invalid, so it can be replayed)
+ * @param body     the message text exactly as received (sent on unchanged to hub.invalid, so it can be replayed)
+ * @param commands what to send because of the message; for a duplicate, the commands decided the first time, sent
+ *                 again unchanged in case the first sending never committed
  */
-public record IntakeResult(Outcome outcome, MessageType type, String messageId, String reason, String body) {
+public record IntakeResult(Outcome outcome, MessageType type, String messageId, String reason, String body,
+        List<OutboundCommand> commands) {
+
+    public IntakeResult {
+        commands = List.copyOf(commands);
+    }
+
+    static IntakeResult refused(String reason, String body) {
+        return new IntakeResult(Outcome.INVALID, null, null, reason, body, List.of());
+    }
 
     public enum Outcome {
         /** Valid and applied for the first time. */
@@ -20,7 +34,8 @@ public record IntakeResult(Outcome outcome, MessageType type, String messageId, 
         INVALID
     }
 
-    public boolean invalid() {
+    /** Read by the routes as {@code ${body.invalid}}. */
+    public boolean isInvalid() {
         return outcome == Outcome.INVALID;
     }
 }

@@ -65,6 +65,9 @@ class EventQueuesTest {
         awaitRecorded(messageId);
         KnownRecord contact = knownRecords.find(RecordType.CONTACT, contactNo).orElseThrow();
         assertThat(contact.contactType()).isEqualTo("company");
+        JmsTemplate quick = new JmsTemplate(connectionFactory);
+        quick.setReceiveTimeout(500);
+        assertThat(quick.receive(queues.invalid())).as("a valid message is not refused").isNull();
         assertThat(contact.fields().get("name").asText()).isEqualTo("Fabrikam, Inc.");
         assertThat(contact.version()).isEqualTo(1L);
     }
