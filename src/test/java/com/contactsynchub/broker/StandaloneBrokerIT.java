@@ -111,6 +111,26 @@ class StandaloneBrokerIT {
         }
     }
 
+    @Test
+    @Order(3)
+    void hubRidesOutABrokerRestart() {
+        broker.start();
+        try (ConfigurableApplicationContext hub = startHub()) {
+            String before = "before-restart-" + UUID.randomUUID();
+            cli.sendText(broker.url(), LOGIN, "crm.events", ContactCreatedMessages.valid(before, "CT900020")).orFail();
+            await().atMost(PATIENCE).until(() -> recorded(hub, before));
+
+            broker.stop();
+            broker.start();
+
+            String after = "after-restart-" + UUID.randomUUID();
+            cli.sendText(broker.url(), LOGIN, "crm.events", ContactCreatedMessages.valid(after, "CT900021")).orFail();
+            await().atMost(PATIENCE).until(() -> recorded(hub, after));
+            await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> "UP".equals(health(hub).path("status").asText()));
+        }
+    }
+
     /** The hub with the production profile; the test profile after it only gives fresh folders and port 0. */
     private static ConfigurableApplicationContext startHub() {
         String schema = PostgresTestDatabase.freshSchema();
