@@ -142,6 +142,7 @@ class StandaloneBrokerIT {
                         "--HUB_DB_URL=" + PostgresTestDatabase.urlFor(schema),
                         "--HUB_DB_USER=" + PostgresTestDatabase.USER,
                         "--HUB_DB_PASSWORD=" + PostgresTestDatabase.PASSWORD,
+                        "--HUB_ADMIN_PASSWORD=it-admin-password",
                         "--spring.flyway.schemas=" + schema,
                         "--spring.flyway.default-schema=" + schema,
                         "--spring.flyway.connect-retries=0",
