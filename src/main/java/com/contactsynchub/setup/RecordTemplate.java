@@ -1,0 +1,23 @@
+package com.contactsynchub.setup;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A customer or vendor template: finance-only field values applied, after the contact's common fields, to a
+ * record created from a contact.
+ *
+ * @param values field name (e.g. {@code customerPostingGroup}) to value; never a common field
+ */
+public record RecordTemplate(String code, String description, Map<String, String> values) {
+
+    public static final int CODE_LENGTH = 20;
+    public static final int DESCRIPTION_LENGTH = 100;
+    public static final int FIELD_NAME_LENGTH = 60;
+    public static final int VALUE_LENGTH = 250;
+
+    public RecordTemplate {
+        // Sorted so that the API and tests see the same order whatever the source.
+        values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+}
