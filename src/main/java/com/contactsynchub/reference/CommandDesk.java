@@ -9,6 +9,7 @@ import jakarta.jms.TextMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.contactsynchub.contract.InboundMessage;
@@ -38,6 +39,7 @@ public class CommandDesk {
     private final ReferencePublisher publisher;
     private final ProcessedCommands processed;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate savepoint;
     private final ObjectMapper mapper;
     private final Clock clock;
 
@@ -48,13 +50,15 @@ public class CommandDesk {
         this.publisher = publisher;
         this.processed = processed;
         this.transaction = transaction;
+        this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.mapper = mapper;
         this.clock = clock;
     }
 
     /**
-     * @param apply carries the command out; throws {@link ReferenceProblem} (before writing or publishing anything)
-     *              to refuse it
+     * @param apply carries the command out; throws {@link ReferenceProblem} to refuse it. Its database writes are
+     *              then undone, but what it published is not: refuse before publishing.
      */
     public void handle(Message jmsMessage, Consumer<InboundMessage> apply) throws JMSException {
         String text = jmsMessage instanceof TextMessage textMessage ? textMessage.getText() : null;
@@ -78,7 +82,8 @@ public class CommandDesk {
             }
             CommandOutcome outcome;
             try {
-                apply.accept(command);
+                // A refusal rolls back to this savepoint; the rejection is still recorded and acknowledged.
+                savepoint.executeWithoutResult(nested -> apply.accept(command));
                 outcome = CommandOutcome.applied(recordNo(command), groupId(command));
             } catch (ReferenceProblem refused) {
                 log.warn("{}: rejected {} {}: {}", system.source(), command.type().wireName(), commandId,

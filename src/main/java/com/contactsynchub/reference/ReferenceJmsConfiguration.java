@@ -15,9 +15,9 @@ import org.springframework.jms.config.DefaultJmsListenerContainerFactory;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
-class ReferenceJmsConfiguration {
+public class ReferenceJmsConfiguration {
 
-    static final String LISTENER_FACTORY = "referenceListenerFactory";
+    public static final String LISTENER_FACTORY = "referenceListenerFactory";
 
     @Bean(LISTENER_FACTORY)
     DefaultJmsListenerContainerFactory referenceListenerFactory(

@@ -2,7 +2,7 @@ package com.contactsynchub.reference;
 
 /**
  * A request the reference system refuses, with the message a user (or the hub, in a rejected acknowledgement)
- * gets to read. Thrown before anything is written or published.
+ * gets to read. Thrown before anything is published: a publish inside a command listener cannot be taken back.
  */
 public class ReferenceProblem extends RuntimeException {
 

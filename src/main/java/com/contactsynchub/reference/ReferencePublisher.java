@@ -60,9 +60,15 @@ public class ReferencePublisher {
      * @param data    the type's fields after the envelope
      */
     public String publish(ReferenceSystem from, MessageType type, String groupId, Long version, ObjectNode data) {
+        ObjectNode message = compose(from, type, version, data);
+        send(from, groupId, message);
+        return message.get("messageId").asText();
+    }
+
+    /** The complete message (envelope with a new messageId, then {@code data}) without sending it. */
+    public ObjectNode compose(ReferenceSystem from, MessageType type, Long version, ObjectNode data) {
         ObjectNode message = mapper.createObjectNode();
-        String messageId = UUID.randomUUID().toString();
-        message.put("messageId", messageId);
+        message.put("messageId", UUID.randomUUID().toString());
         message.put("type", type.wireName());
         message.put("occurredAt", OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS).toString());
         message.put("source", from.source());
@@ -70,6 +76,11 @@ public class ReferencePublisher {
             message.put("version", version);
         }
         message.setAll(data);
+        return message;
+    }
+
+    /** Sends a message made by {@link #compose} to the system's event queue. */
+    public void send(ReferenceSystem from, String groupId, ObjectNode message) {
         String text = toText(message);
         jms.send(from.events().queueName(queues), session -> {
             var jmsMessage = session.createTextMessage(text);
@@ -78,7 +89,6 @@ public class ReferencePublisher {
             }
             return jmsMessage;
         });
-        return messageId;
     }
 
     private String toText(ObjectNode message) {
