@@ -164,7 +164,7 @@ create table ref_erp_bank_account (
     format_region         varchar(80),
     registration_number   varchar(50),
     -- finance-only (BC's "Bank Account No.", IBAN, SWIFT Code, Our Contact Code)
-    account_number        varchar(30),
+    bank_account_number   varchar(30),
     iban                  varchar(50),
     swift_code            varchar(20),
     our_contact_code      varchar(20),
