@@ -16,7 +16,9 @@ import com.contactsynchub.contract.MessageValidator;
 import com.contactsynchub.contract.Validation;
 
 /**
- * Every example in samples/crm and samples/erp is valid on its queue; every one in samples/invalid is not. */
+ * Every example in samples/crm and samples/erp is valid on its queue and named after its type; every one in
+ * samples/invalid is refused on either event queue.
+ */
 class SamplesTest {
 
     private static final Path SAMPLES = Path.of("samples");

@@ -21,6 +21,7 @@ import com.contactsynchub.contract.Channel;
 import com.contactsynchub.contract.MessageValidator;
 import com.contactsynchub.contract.QueueNames;
 import com.contactsynchub.reference.HubCommands;
+import com.contactsynchub.reference.HubRoutes;
 import com.contactsynchub.reference.PublishedEvents;
 import com.contactsynchub.reference.PublishedEvents.Published;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +48,7 @@ class ContactSystemTest {
 
     @BeforeEach
     void readCrmEventsInsteadOfTheHub() throws Exception {
-        camel.getRouteController().stopRoute("crm-events");
+        HubRoutes.stop(camel, "crm-events");
         events = new PublishedEvents(connectionFactory, queues, Channel.CRM_EVENTS, validator);
         events.drain();
         hub = new HubCommands(connectionFactory, queues);
@@ -55,7 +56,7 @@ class ContactSystemTest {
 
     @AfterEach
     void giveTheQueueBackToTheHub() throws Exception {
-        camel.getRouteController().startRoute("crm-events");
+        HubRoutes.start(camel, "crm-events");
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.contactsynchub.contract.Channel;
 import com.contactsynchub.contract.MessageValidator;
 import com.contactsynchub.contract.QueueNames;
 import com.contactsynchub.reference.HubCommands;
+import com.contactsynchub.reference.HubRoutes;
 import com.contactsynchub.reference.PublishedEvents;
 import com.contactsynchub.reference.PublishedEvents.Published;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ class FinanceSystemTest {
 
     @BeforeEach
     void readErpEventsInsteadOfTheHub() throws Exception {
-        camel.getRouteController().stopRoute("erp-events");
+        HubRoutes.stop(camel, "erp-events");
         events = new PublishedEvents(connectionFactory, queues, Channel.ERP_EVENTS, validator);
         events.drain();
         hub = new HubCommands(connectionFactory, queues);
@@ -52,7 +53,7 @@ class FinanceSystemTest {
 
     @AfterEach
     void giveTheQueueBackToTheHub() throws Exception {
-        camel.getRouteController().startRoute("erp-events");
+        HubRoutes.start(camel, "erp-events");
     }
 
     @Test
