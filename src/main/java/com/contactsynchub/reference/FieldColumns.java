@@ -81,15 +81,6 @@ public final class FieldColumns {
         return json;
     }
 
-    /** The same as {@link #toJson} for a REST answer: field name -> value, in the table's order. */
-    public static Map<String, String> toMap(Map<CommonField, String> values, RecordType type) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
-        for (CommonField field : CommonField.of(type)) {
-            map.put(field.fieldName(), values.get(field));
-        }
-        return map;
-    }
-
     /**
      * Reads the fields present in {@code json} the way Business Central takes input: Code values upper-case
      * without surrounding blanks, Text as typed, and a value longer than the field refused.
