@@ -1,8 +1,10 @@
 package com.contactsynchub.command;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.contactsynchub.contract.InboundMessage;
+import com.contactsynchub.intake.KnownRecord;
 
 /**
  * A feature's reaction to a valid inbound message. Runs inside the database transaction that records the message,
@@ -12,6 +14,19 @@ public interface EventHandler {
 
     boolean handles(InboundMessage message);
 
-    /** The commands to send because of this message (often none). */
-    List<OutboundCommand> handle(InboundMessage message);
+    /**
+     * The lock this message needs before anything about its record is read (see intake/RecordLocks), e.g. the
+     * group of linked records it belongs to; empty for the default, the record itself.
+     */
+    default Optional<String> lockKey(InboundMessage message) {
+        return Optional.empty();
+    }
+
+    /**
+     * The commands to send because of this message (often none).
+     *
+     * @param before what the hub knew of the message's record before it (empty for a new record or a message about
+     *               no record); the message is folded into it after the handlers ran
+     */
+    List<OutboundCommand> handle(InboundMessage message, Optional<KnownRecord> before);
 }

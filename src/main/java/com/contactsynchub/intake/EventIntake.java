@@ -3,6 +3,7 @@ package com.contactsynchub.intake;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,10 @@ import com.contactsynchub.contract.Channel;
 import com.contactsynchub.contract.InboundMessage;
 import com.contactsynchub.contract.MessageValidator;
 import com.contactsynchub.contract.QueueNames;
+import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.contract.Validation;
 import com.contactsynchub.intake.IntakeResult.Outcome;
+import com.contactsynchub.journal.Journal;
 
 /**
  * The first step for every message on an event queue: validate it, then apply it exactly once. Runs inside the
@@ -37,19 +40,23 @@ public class EventIntake {
     private final KnownRecords knownRecords;
     private final List<EventHandler> handlers;
     private final CommandOutbox outbox;
+    private final RecordLocks locks;
+    private final Journal journal;
     private final TransactionTemplate transaction;
     private final QueueNames queues;
     private final IntakeMetrics metrics;
     private final Clock clock;
 
     public EventIntake(MessageValidator validator, InboundMessageLog messageLog, KnownRecords knownRecords,
-            List<EventHandler> handlers, CommandOutbox outbox, TransactionTemplate transaction, QueueNames queues,
-            IntakeMetrics metrics, Clock clock) {
+            List<EventHandler> handlers, CommandOutbox outbox, RecordLocks locks, Journal journal,
+            TransactionTemplate transaction, QueueNames queues, IntakeMetrics metrics, Clock clock) {
         this.validator = validator;
         this.messageLog = messageLog;
         this.knownRecords = knownRecords;
         this.handlers = List.copyOf(handlers);
         this.outbox = outbox;
+        this.locks = locks;
+        this.journal = journal;
         this.transaction = transaction;
         this.queues = queues;
         this.metrics = metrics;
@@ -82,15 +89,27 @@ public class EventIntake {
 
     private List<OutboundCommand> apply(InboundMessage message, String queue) {
         messageLog.record(message, queue, clock.instant());
-        message.recordType().ifPresent(type -> RecordStateMerger
-                .merge(knownRecords.find(type, message.recordNo()), message)
-                .ifPresent(knownRecords::save));
-        List<OutboundCommand> commands = new ArrayList<>();
-        for (EventHandler handler : handlers) {
-            if (handler.handles(message)) {
-                commands.addAll(handler.handle(message));
+        List<EventHandler> interested = handlers.stream().filter(h -> h.handles(message)).toList();
+        Optional<KnownRecord> before = Optional.empty();
+        if (message.recordType().isPresent()) {
+            RecordType type = message.recordType().get();
+            locks.lock(interested.stream().map(h -> h.lockKey(message)).flatMap(Optional::stream).findFirst()
+                    .orElse("record:" + type.wireName() + ":" + message.recordNo()));
+            before = knownRecords.find(type, message.recordNo());
+            if (RecordStateMerger.isRecordEvent(message.type()) && RecordStateMerger.isStale(before, message)) {
+                metrics.stale(message.type());
+                journal.write(type.wireName(), message.recordNo(), "stale", message.source(), message.messageId(),
+                        null, null, "older than what the hub applied already: version " + message.version()
+                                + " at " + message.occurredAt() + ", known version "
+                                + before.get().version() + " at " + before.get().occurredAt());
+                return List.of();
             }
         }
+        List<OutboundCommand> commands = new ArrayList<>();
+        for (EventHandler handler : interested) {
+            commands.addAll(handler.handle(message, before));
+        }
+        RecordStateMerger.merge(before, message).ifPresent(knownRecords::save);
         commands.forEach(outbox::save);
         return commands;
     }

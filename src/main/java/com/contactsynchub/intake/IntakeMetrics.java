@@ -27,6 +27,11 @@ public class IntakeMetrics {
                 .tag("type", type.wireName()).register(registry).increment();
     }
 
+    public void stale(MessageType type) {
+        Counter.builder("hub.messages.stale").description("Events older than what was applied already: no effect")
+                .tag("type", type.wireName()).register(registry).increment();
+    }
+
     public void invalid(String queue) {
         Counter.builder("hub.messages.invalid").description("Inbound messages refused as invalid, by queue")
                 .tag("queue", queue).register(registry).increment();

@@ -41,7 +41,22 @@ public final class RecordStateMerger {
                 deleted, event.version(), event.occurredAt(), fields));
     }
 
-    static boolean isRecordEvent(MessageType type) {
+    /**
+     * An event older than what was applied for its record: a lower or equal {@code version} when both have one,
+     * else an earlier {@code occurredAt}. It changes nothing.
+     */
+    public static boolean isStale(Optional<KnownRecord> known, InboundMessage event) {
+        if (known.isEmpty()) {
+            return false;
+        }
+        Long knownVersion = known.get().version();
+        if (event.version() != null && knownVersion != null) {
+            return event.version() <= knownVersion;
+        }
+        return event.occurredAt().isBefore(known.get().occurredAt());
+    }
+
+    public static boolean isRecordEvent(MessageType type) {
         return switch (type) {
             case CONTACT_CREATED, CONTACT_CHANGED, CONTACT_DELETED,
                     CUSTOMER_CREATED, CUSTOMER_CHANGED, CUSTOMER_DELETED,

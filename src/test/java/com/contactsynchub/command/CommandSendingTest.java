@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.jms.ConnectionFactory;
@@ -26,6 +27,7 @@ import com.contactsynchub.contract.MessageType;
 import com.contactsynchub.contract.MessageValidator;
 import com.contactsynchub.contract.QueueNames;
 import com.contactsynchub.contract.Validation;
+import com.contactsynchub.intake.KnownRecord;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,7 +52,7 @@ class CommandSendingTest {
                 }
 
                 @Override
-                public List<OutboundCommand> handle(InboundMessage message) {
+                public List<OutboundCommand> handle(InboundMessage message, Optional<KnownRecord> before) {
                     ObjectNode payload = message.body().objectNode();
                     payload.putObject("fields").put("name", message.body().at("/fields/name").asText() + " (copy)");
                     String target = message.recordNo() + "-COPY";

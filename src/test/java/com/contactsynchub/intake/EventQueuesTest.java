@@ -75,9 +75,12 @@ class EventQueuesTest {
     @Test
     void aChangeKeepsFieldsItDoesNotMentionAndNeverChangesTheContactType() {
         String contactNo = uniqueNo("CT");
-        send(queues.crmEvents(), """
+        String created = send(queues.crmEvents(), """
                 {"messageId":"%s","type":"contact.created","occurredAt":"2026-11-25T09:30:00Z","source":"crm",
                  "contactNo":"%s","contactType":"company","fields":{"name":"Fabrikam","city":"Atlanta"}}""", contactNo);
+        // Without a JMSXGroupID the two could be taken by two consumers in either order (and the older one
+        // would then be stale), so this test waits for the first.
+        awaitRecorded(created);
         String change = send(queues.crmEvents(), """
                 {"messageId":"%s","type":"contact.changed","occurredAt":"2026-11-25T09:31:00Z","source":"crm",
                  "contactNo":"%s","contactType":"person","fields":{"city":"Seattle"}}""", contactNo);

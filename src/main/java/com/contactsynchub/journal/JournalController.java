@@ -1,0 +1,36 @@
+package com.contactsynchub.journal;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.contactsynchub.contract.RecordType;
+
+/** The journal of one record, newest first. */
+@RestController
+class JournalController {
+
+    private final Journal journal;
+
+    JournalController(Journal journal) {
+        this.journal = journal;
+    }
+
+    @GetMapping("/api/journal/{recordType}/{recordNo}")
+    List<JournalEntry> forRecord(@PathVariable String recordType, @PathVariable String recordNo,
+            @RequestParam(defaultValue = "100") int limit) {
+        if (RecordType.fromWireName(recordType).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "recordType must be one of contact, customer, vendor, bankAccount (was '" + recordType + "')");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and 1000");
+        }
+        return journal.forRecord(recordType, recordNo, limit);
+    }
+}

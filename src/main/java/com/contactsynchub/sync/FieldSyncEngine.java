@@ -1,0 +1,146 @@
+package com.contactsynchub.sync;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.contactsynchub.contract.CommonField;
+import com.contactsynchub.contract.RecordType;
+import com.contactsynchub.setup.ConflictPolicy;
+import com.contactsynchub.sync.FieldDecision.Kind;
+import com.contactsynchub.sync.SyncGroup.Agreed;
+import com.contactsynchub.sync.SyncGroup.Member;
+
+/**
+ * The rules that keep a group's records identical, one incoming change at a time. Plain Java: it works on a
+ * {@link SyncGroup} loaded under the group's lock and says which fields to write where.
+ *
+ * <p>For each field the group has an agreed value. The hub remembers, per record and field, the values it has
+ * written there and not yet seen come back ("pending"). An incoming value is then:
+ * <ul>
+ * <li>one of the pending values: the system applied the hub's write and reports it back (an echo): nothing moves;</li>
+ * <li>the value already known for the record: nothing changed;</li>
+ * <li>a new value while a different pending write is on its way to the record: both sides edited the field before
+ * seeing each other's edit, a conflict, settled by the policy;</li>
+ * <li>otherwise a real edit: it becomes the agreed value.</li>
+ * </ul>
+ * Afterwards every member whose expected value (the last pending write, else the known value) differs from the
+ * agreed value gets a write. This one rule also repairs the edited record when its value loses a conflict.
+ */
+public final class FieldSyncEngine {
+
+    private FieldSyncEngine() {
+    }
+
+    /**
+     * @param incoming the record's values in this change, already normalised ({@link FieldValues}), for fields the
+     *                 record type has
+     */
+    public static SyncOutcome apply(SyncGroup group, RecordRef editedOn, Map<CommonField, String> incoming,
+            OffsetDateTime occurredAt, ConflictPolicy policy) {
+        Member origin = group.member(editedOn)
+                .orElseThrow(() -> new IllegalArgumentException(editedOn + " is not in the group of " + group.contactNo()));
+        List<FieldDecision> decisions = new ArrayList<>();
+        List<SyncOutcome.Conflict> conflicts = new ArrayList<>();
+        Map<RecordRef, Map<CommonField, String>> updates = new LinkedHashMap<>();
+
+        for (CommonField field : CommonField.values()) {
+            if (!incoming.containsKey(field) || !origin.has(field)) {
+                continue;
+            }
+            String value = incoming.get(field);
+            String before = origin.known(field);
+            origin.setKnown(field, value);
+
+            if (origin.pending(field).contains(value)) {
+                origin.confirm(field, value);
+                decisions.add(new FieldDecision(field, Kind.ECHO_SUPPRESSED, before, value, value,
+                        "the hub's own write came back"));
+                continue;
+            }
+            if (value.equals(before)) {
+                continue;
+            }
+            Agreed current = group.agreed(field).orElse(null);
+            if (!origin.pending(field).isEmpty()) {
+                // Edited here while another record's value is still on its way here: a conflict.
+                RecordRef winner = winner(policy, editedOn, occurredAt, current);
+                boolean parked = policy == ConflictPolicy.MANUAL;
+                conflicts.add(new SyncOutcome.Conflict(field, editedOn, value, occurredAt,
+                        current == null ? null : current.origin(), current == null ? "" : current.value(),
+                        current == null ? null : current.at(), policy.name(), parked ? null : winner, parked));
+                if (parked) {
+                    decisions.add(new FieldDecision(field, Kind.CONFLICT_PARKED, before, value,
+                            current == null ? "" : current.value(), "parked for an operator (policy manual)"));
+                    continue;
+                }
+                if (winner.equals(editedOn)) {
+                    group.agree(field, new Agreed(value, occurredAt, editedOn));
+                }
+                decisions.add(new FieldDecision(field, Kind.CONFLICT_RESOLVED, before, value,
+                        group.agreed(field).map(Agreed::value).orElse(value),
+                        "concurrent edit; " + winner + " wins by policy " + policy.wireName()));
+            } else if (current != null && current.value().equals(value)) {
+                decisions.add(new FieldDecision(field, Kind.ALREADY_AGREED, before, value, value,
+                        "the other records already have this value"));
+                continue;
+            } else {
+                group.agree(field, new Agreed(value, occurredAt, editedOn));
+                decisions.add(new FieldDecision(field, Kind.PUSHED, before, value, value, null));
+            }
+            converge(group, field, updates);
+        }
+        return new SyncOutcome(decisions, updates, conflicts);
+    }
+
+    /** Writes the agreed value of {@code field} to every member that will not hold it otherwise. */
+    static void converge(SyncGroup group, CommonField field, Map<RecordRef, Map<CommonField, String>> updates) {
+        String agreed = group.agreed(field).map(Agreed::value).orElse(null);
+        if (agreed == null) {
+            return;
+        }
+        for (Member member : group.members()) {
+            if (member.has(field) && !member.expected(field).equals(agreed)) {
+                member.addPending(field, agreed);
+                updates.computeIfAbsent(member.ref(), r -> new EnumMap<>(CommonField.class)).put(field, agreed);
+            }
+        }
+    }
+
+    /** Sets the agreed value by an operator's decision and writes it wherever it is missing. */
+    public static Map<RecordRef, Map<CommonField, String>> settle(SyncGroup group, CommonField field, String value,
+            OffsetDateTime at, RecordRef origin) {
+        group.agree(field, new Agreed(value, at, origin));
+        Map<RecordRef, Map<CommonField, String>> updates = new LinkedHashMap<>();
+        converge(group, field, updates);
+        return updates;
+    }
+
+    private static RecordRef winner(ConflictPolicy policy, RecordRef editedOn, OffsetDateTime editedAt, Agreed other) {
+        if (other == null) {
+            return editedOn;
+        }
+        boolean editedOnContact = editedOn.type() == RecordType.CONTACT;
+        boolean otherFromContact = other.origin().type() == RecordType.CONTACT;
+        if (editedOnContact != otherFromContact) {
+            if (policy == ConflictPolicy.CONTACT_WINS) {
+                return editedOnContact ? editedOn : other.origin();
+            }
+            if (policy == ConflictPolicy.FINANCE_WINS) {
+                return editedOnContact ? other.origin() : editedOn;
+            }
+        }
+        // Latest wins (also between two finance records, where neither side policy applies); on a tie the
+        // contact's edit, else the one being applied, so that every hub instance decides alike.
+        if (editedAt.isAfter(other.at())) {
+            return editedOn;
+        }
+        if (editedAt.isBefore(other.at())) {
+            return other.origin();
+        }
+        return otherFromContact ? other.origin() : editedOn;
+    }
+}

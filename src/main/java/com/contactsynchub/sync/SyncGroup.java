@@ -1,0 +1,120 @@
+package com.contactsynchub.sync;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.contactsynchub.contract.CommonField;
+
+/**
+ * A company (or standalone person) contact with its linked customer, vendor and bank account: the records that must
+ * agree on their common fields. Loaded under the group's lock, changed by {@link FieldSyncEngine}, saved back.
+ */
+public final class SyncGroup {
+
+    /** The value all members should converge to, and the edit it came from. */
+    public record Agreed(String value, OffsetDateTime at, RecordRef origin) {
+    }
+
+    /** One record of the group: its last known values and the hub's writes to it not yet seen back. */
+    public static final class Member {
+        private final RecordRef ref;
+        private final Map<CommonField, String> known;
+        private final Map<CommonField, List<String>> pending;
+
+        public Member(RecordRef ref, Map<CommonField, String> known, Map<CommonField, List<String>> pending) {
+            this.ref = ref;
+            this.known = new EnumMap<>(CommonField.class);
+            this.known.putAll(known);
+            this.pending = new EnumMap<>(CommonField.class);
+            pending.forEach((field, values) -> this.pending.put(field, new ArrayList<>(values)));
+        }
+
+        public RecordRef ref() {
+            return ref;
+        }
+
+        public String known(CommonField field) {
+            return known.getOrDefault(field, "");
+        }
+
+        void setKnown(CommonField field, String value) {
+            known.put(field, value);
+        }
+
+        public Map<CommonField, String> knownValues() {
+            return known;
+        }
+
+        /** The hub's writes to this field in the order they were sent; the system applies them in that order. */
+        public List<String> pending(CommonField field) {
+            return pending.getOrDefault(field, List.of());
+        }
+
+        public Map<CommonField, List<String>> pendingWrites() {
+            return pending;
+        }
+
+        void addPending(CommonField field, String value) {
+            pending.computeIfAbsent(field, f -> new ArrayList<>()).add(value);
+        }
+
+        /** Drops the writes up to and including {@code value}'s: the system applied them, in order. */
+        void confirm(CommonField field, String value) {
+            List<String> writes = pending.get(field);
+            int index = writes.indexOf(value);
+            writes.subList(0, index + 1).clear();
+            if (writes.isEmpty()) {
+                pending.remove(field);
+            }
+        }
+
+        /** What the record will hold once the hub's writes are applied. */
+        String expected(CommonField field) {
+            List<String> writes = pending(field);
+            return writes.isEmpty() ? known(field) : writes.get(writes.size() - 1);
+        }
+
+        public boolean has(CommonField field) {
+            return field.appliesTo(ref.type());
+        }
+    }
+
+    private final String contactNo;
+    private final Map<RecordRef, Member> members = new LinkedHashMap<>();
+    private final Map<CommonField, Agreed> agreed = new EnumMap<>(CommonField.class);
+
+    public SyncGroup(String contactNo, List<Member> members, Map<CommonField, Agreed> agreed) {
+        this.contactNo = contactNo;
+        members.forEach(m -> this.members.put(m.ref(), m));
+        this.agreed.putAll(agreed);
+    }
+
+    public String contactNo() {
+        return contactNo;
+    }
+
+    public List<Member> members() {
+        return List.copyOf(members.values());
+    }
+
+    public Optional<Member> member(RecordRef ref) {
+        return Optional.ofNullable(members.get(ref));
+    }
+
+    public Optional<Agreed> agreed(CommonField field) {
+        return Optional.ofNullable(agreed.get(field));
+    }
+
+    public Map<CommonField, Agreed> agreedValues() {
+        return agreed;
+    }
+
+    void agree(CommonField field, Agreed value) {
+        agreed.put(field, value);
+    }
+}
