@@ -53,6 +53,7 @@ public enum MessageType {
     BANK_ACCOUNT_CREATE("bankAccount.create", RecordType.BANK_ACCOUNT, ERP_COMMANDS),
     BANK_ACCOUNT_UPDATE("bankAccount.update", RecordType.BANK_ACCOUNT, ERP_COMMANDS),
     DOCUMENT_CREATE("document.create", null, ERP_COMMANDS),
+    DOCUMENT_UPDATE("document.update", null, ERP_COMMANDS),
 
     // hub -> contact system
     CONTACT_CREATE("contact.create", RecordType.CONTACT, CRM_COMMANDS),
