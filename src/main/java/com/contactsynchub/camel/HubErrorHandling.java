@@ -1,17 +1,29 @@
 package com.contactsynchub.camel;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Error handling for the routes that consume the event queues, chosen in YAML with
  * {@code routeConfigurationId: transacted-jms}.
  *
  * <p>Invalid messages are not errors: the intake step classifies them and the route sends them to hub.invalid.
- * What is left are failures of the hub's own resources (database down, broker trouble). For those Camel must not
- * retry nor "handle" anything: the exception rolls the JMS transaction back, the message returns to its queue and
- * the broker redelivers it with back-off, then moves it to the dead-letter queue after the configured attempts.
- * Handling a generic exception here would commit the consume and silently lose the message.
+ * What is left are failures of the hub's own resources:
+ * <ul>
+ * <li><b>The database cannot be reached</b> (no connection, no transaction): the consumer waits and retries the same
+ * message in place, with back-off up to 30 s, for as long as it takes. The message stays unacknowledged on the broker,
+ * the consumer takes no other message meanwhile, and no delivery attempt is used up, so an outage of any length
+ * sends nothing to the dead-letter queue.</li>
+ * <li><b>Anything else</b> (a bug, a broken table): no retry in Camel and nothing "handled": the exception rolls the
+ * JMS transaction back, the broker redelivers with back-off and after the configured attempts moves the message to
+ * the dead-letter queue. Handling a generic exception here would commit the consume and silently lose the
+ * message.</li>
+ * </ul>
+ * Retrying the intake step in place is safe: its database work is one transaction that either committed (then the
+ * retry finds the message id and re-sends the stored commands) or rolled back.
  */
 @Component
 public class HubErrorHandling extends RouteConfigurationBuilder {
@@ -20,6 +32,15 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration(TRANSACTED_JMS).errorHandler(noErrorHandler());
+        routeConfiguration(TRANSACTED_JMS)
+                .errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(false).logStackTrace(false))
+                .onException(CannotCreateTransactionException.class, DataAccessResourceFailureException.class)
+                    .maximumRedeliveries(-1)
+                    .redeliveryDelay(1000)
+                    .useExponentialBackOff()
+                    .backOffMultiplier(2)
+                    .maximumRedeliveryDelay(30_000)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .logRetryAttempted(true);
     }
 }
