@@ -1,5 +1,6 @@
 package com.contactsynchub.document;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,11 +28,14 @@ class DocumentAcknowledgementHandler implements EventHandler {
     private final DocumentStore store;
     private final Journal journal;
     private final CommandFactory commands;
+    private final QuoteCustomerAssigner quoteCustomers;
 
-    DocumentAcknowledgementHandler(DocumentStore store, Journal journal, CommandFactory commands) {
+    DocumentAcknowledgementHandler(DocumentStore store, Journal journal, CommandFactory commands,
+            QuoteCustomerAssigner quoteCustomers) {
         this.store = store;
         this.journal = journal;
         this.commands = commands;
+        this.quoteCustomers = quoteCustomers;
     }
 
     @Override
@@ -74,8 +78,11 @@ class DocumentAcknowledgementHandler implements EventHandler {
             journal.write("document", documentNo, "document-created", message.source(), message.messageId(), null,
                     null, "the finance system created " + request.documentType() + " " + documentNo
                             + "; request " + request.requestId() + " completed");
-            return List.of(DocumentAnswers.completed(commands, message.messageId(),
-                    store.find(request.requestId()).orElseThrow()));
+            DocumentRequest done = store.find(request.requestId()).orElseThrow();
+            List<OutboundCommand> out = new ArrayList<>();
+            out.add(DocumentAnswers.completed(commands, message.messageId(), done));
+            quoteCustomers.customerSince(done, message.messageId()).ifPresent(out::add);
+            return out;
         }
         journal.write("document", documentNo, "document-rejected", message.source(), message.messageId(), null,
                 null, "the finance system rejected " + request.documentType() + " " + documentNo + ": " + why

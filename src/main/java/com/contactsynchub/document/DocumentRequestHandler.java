@@ -54,6 +54,18 @@ class DocumentRequestHandler implements EventHandler {
         return message.type() == MessageType.DOCUMENT_REQUESTED;
     }
 
+    /**
+     * Requests are serialised with everything else about the contact holding the relations (a person's company):
+     * linking an unlinked company takes this same lock, so a sales quote is either seen by the customer link
+     * (and given the customer) or sees the link itself. See also {@link QuoteCustomerAssigner#customerSince}.
+     */
+    @Override
+    public Optional<String> lockKey(InboundMessage message) {
+        String holder = knownRecords.find(RecordType.CONTACT, message.recordNo()).map(DocumentContact::of)
+                .map(DocumentContact::relationHolder).orElse(message.recordNo());
+        return Optional.of("record:" + RecordType.CONTACT.wireName() + ":" + holder);
+    }
+
     @Override
     public List<OutboundCommand> handle(InboundMessage message, Optional<KnownRecord> before) {
         String contactNo = message.recordNo();
