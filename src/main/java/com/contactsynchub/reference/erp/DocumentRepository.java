@@ -52,6 +52,11 @@ class DocumentRepository {
         }
     }
 
+    void setCustomer(String documentNo, String customerNo) {
+        jdbc.update("update ref_erp_document set customer_no = :customerNo where document_no = :no",
+                new MapSqlParameterSource("no", documentNo).addValue("customerNo", customerNo));
+    }
+
     Optional<Document> find(String documentNo) {
         return query("where document_no = :no", new MapSqlParameterSource("no", documentNo)).stream().findFirst();
     }

@@ -60,6 +60,7 @@ class ErpCommandListener {
                         FieldColumns.fromJson(command.body().get("fields"), kind.recordType()), Map.of(), null);
             }
             case DOCUMENT_CREATE -> finance.createDocument(command);
+            case DOCUMENT_UPDATE -> finance.assignCustomer(command.text("documentNo"), command.text("customerNo"));
             default -> throw ReferenceProblem.badRequest(command.type().wireName()
                     + " is not a command of the finance system");
         }

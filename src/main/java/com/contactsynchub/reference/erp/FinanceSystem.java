@@ -152,6 +152,29 @@ public class FinanceSystem {
         return documents.find(no).orElseThrow();
     }
 
+    /**
+     * Gives an open sales quote, made for a contact that was not yet a customer, its customer
+     * ({@code document.update}). Giving it the customer it already has changes nothing.
+     */
+    @Transactional
+    public Document assignCustomer(String documentNo, String customerNo) {
+        Document document = documents.find(documentNo)
+                .orElseThrow(() -> ReferenceProblem.notFound("Document " + documentNo + " does not exist."));
+        if (!"salesQuote".equals(document.documentType())) {
+            throw ReferenceProblem.conflict("Document " + documentNo + " is a " + document.documentType()
+                    + "; only a sales quote is given its customer afterwards.");
+        }
+        if (document.customerNo() != null && !document.customerNo().equals(customerNo)) {
+            throw ReferenceProblem.conflict("Sales quote " + documentNo + " already has customer "
+                    + document.customerNo() + ".");
+        }
+        if (!records.exists(FinanceKind.CUSTOMER, customerNo)) {
+            throw unknown(FinanceKind.CUSTOMER, customerNo);
+        }
+        documents.setCustomer(documentNo, customerNo);
+        return documents.find(documentNo).orElseThrow();
+    }
+
     public Optional<Document> document(String no) {
         return documents.find(no);
     }
