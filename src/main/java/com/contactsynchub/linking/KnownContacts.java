@@ -1,0 +1,74 @@
+package com.contactsynchub.linking;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.contactsynchub.api.InvalidRequestException;
+import com.contactsynchub.contract.RecordType;
+import com.contactsynchub.intake.KnownRecord;
+import com.contactsynchub.intake.KnownRecords;
+import com.contactsynchub.link.ContactFacts;
+import com.contactsynchub.link.LinkRefusedException;
+
+/** The hub's knowledge of contacts, as the linking requests need it. */
+@Component
+class KnownContacts {
+
+    private static final int NO_LENGTH = 20;
+
+    private final KnownRecords knownRecords;
+
+    KnownContacts(KnownRecords knownRecords) {
+        this.knownRecords = knownRecords;
+    }
+
+    /** @throws LinkRefusedException when the hub has no (undeleted) contact of this no. */
+    ContactFacts facts(String contactNo) {
+        return ContactFacts.of(known(contactNo, null));
+    }
+
+    /** The company of a person contact, when it has one. */
+    Optional<ContactFacts> company(ContactFacts contact) {
+        return Optional.ofNullable(contact.companyNo()).map(no -> ContactFacts.of(known(no, contact.no())));
+    }
+
+    /** The contact whose group a request about {@code contactNo} concerns: a person's company, else itself. */
+    String holderOf(String contactNo) {
+        return knownRecords.find(RecordType.CONTACT, contactNo).filter(c -> !c.deleted())
+                .map(c -> ContactFacts.of(c).relationHolder()).orElse(contactNo);
+    }
+
+    /** {@code CT000013 Fabrikam}, or just the no. when the name is not known. */
+    String numberAndName(String contactNo) {
+        String name = knownRecords.find(RecordType.CONTACT, contactNo).map(c -> c.fields().path("name").asText(""))
+                .orElse("");
+        return name.isBlank() ? contactNo : contactNo + " " + name;
+    }
+
+    private KnownRecord known(String no, String personNo) {
+        Optional<KnownRecord> known = knownRecords.find(RecordType.CONTACT, no);
+        String what = personNo == null ? "Contact " + no : "Contact " + no + " (the company of contact " + personNo + ")";
+        if (known.isEmpty()) {
+            throw new LinkRefusedException(what + " is not known to the hub: no event for it has been received.");
+        }
+        if (known.get().deleted()) {
+            throw new LinkRefusedException(what + " has been deleted.");
+        }
+        return known.get();
+    }
+
+    /** Record and contact numbers are Code 20: upper-cased and trimmed as BC does on entry. */
+    static String no(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidRequestException(field + ": must have a value");
+        }
+        String no = value.strip().toUpperCase(Locale.ROOT);
+        if (no.length() > NO_LENGTH) {
+            throw new InvalidRequestException(field + ": " + no.length() + " characters, at most " + NO_LENGTH
+                    + " allowed");
+        }
+        return no;
+    }
+}

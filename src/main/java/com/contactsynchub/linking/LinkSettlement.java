@@ -1,0 +1,119 @@
+package com.contactsynchub.linking;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import com.contactsynchub.command.CommandFactory;
+import com.contactsynchub.command.OutboundCommand;
+import com.contactsynchub.contract.CommonField;
+import com.contactsynchub.contract.MessageType;
+import com.contactsynchub.contract.RecordType;
+import com.contactsynchub.intake.KnownRecords;
+import com.contactsynchub.journal.Journal;
+import com.contactsynchub.link.CustomerLinkListener;
+import com.contactsynchub.sync.FieldSyncEngine;
+import com.contactsynchub.sync.FieldValues;
+import com.contactsynchub.sync.RecordRef;
+import com.contactsynchub.sync.SyncGroup;
+import com.contactsynchub.sync.SyncGroups;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What happens when a link becomes active: the master's common fields become the group's agreed values and are
+ * written, once, wherever they differ (through the sync engine, which then knows the baseline and recognises the
+ * echoes), and, for a customer, the {@link CustomerLinkListener}s are told. Runs under the group's lock.
+ */
+@Component
+public class LinkSettlement {
+
+    private final SyncGroups groups;
+    private final KnownRecords knownRecords;
+    private final CommandFactory commands;
+    private final Journal journal;
+    private final ObjectProvider<CustomerLinkListener> customerLinkListeners;
+
+    public LinkSettlement(SyncGroups groups, KnownRecords knownRecords, CommandFactory commands, Journal journal,
+            ObjectProvider<CustomerLinkListener> customerLinkListeners) {
+        this.groups = groups;
+        this.knownRecords = knownRecords;
+        this.commands = commands;
+        this.journal = journal;
+        this.customerLinkListeners = customerLinkListeners;
+    }
+
+    /** The updates of one settlement, per record, and the commands sending them. */
+    public record Settled(Map<RecordRef, Map<CommonField, String>> updates, List<OutboundCommand> commands) {
+    }
+
+    /**
+     * Makes the master's known common fields the agreed values of the contact's group and writes them to every
+     * member that differs.
+     *
+     * @param contactNo the contact holding the (active) links
+     * @param master    the record whose values win: the contact or the linked record
+     */
+    public Settled overwriteFromMaster(String contactNo, RecordRef master, OffsetDateTime at, String causationId) {
+        SyncGroup group = groups.load(contactNo);
+        Map<RecordRef, Map<CommonField, String>> updates = new LinkedHashMap<>();
+        masterValues(master).forEach((field, value) -> FieldSyncEngine.settle(group, field, value, at, master)
+                .forEach((target, fields) -> updates.computeIfAbsent(target, t -> new EnumMap<>(CommonField.class))
+                        .putAll(fields)));
+        groups.save(group);
+        List<OutboundCommand> out = new ArrayList<>();
+        updates.forEach((target, fields) -> {
+            out.add(updateCommand(causationId, target, fields));
+            journal.write(target.type().wireName(), target.no(), "update-sent", "hub", causationId, null,
+                    json(fields).toString(), "to take the values of " + master + ", the master of the new link");
+        });
+        return new Settled(updates, out);
+    }
+
+    /** Tells every {@link CustomerLinkListener} that the contact has the customer; returns their commands. */
+    public List<OutboundCommand> customerLinked(String contactNo, String customerNo, String causationId) {
+        List<OutboundCommand> out = new ArrayList<>();
+        customerLinkListeners.orderedStream()
+                .forEach(listener -> out.addAll(listener.customerLinked(contactNo, customerNo, causationId)));
+        return out;
+    }
+
+    /** The master's common fields as the hub last received them, normalised; fields it never reported are left out. */
+    private Map<CommonField, String> masterValues(RecordRef master) {
+        Map<CommonField, String> values = new EnumMap<>(CommonField.class);
+        knownRecords.find(master.type(), master.no()).ifPresent(known -> known.fields().fields()
+                .forEachRemaining(entry -> CommonField.fromFieldName(entry.getKey())
+                        .filter(field -> field.appliesTo(master.type()))
+                        .ifPresent(field -> values.put(field, FieldValues.normalize(field,
+                                entry.getValue().isNull() ? null : entry.getValue().asText())))));
+        return values;
+    }
+
+    private OutboundCommand updateCommand(String causationId, RecordRef target, Map<CommonField, String> fields) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        payload.set("fields", json(fields));
+        return commands.create(causationId, updateType(target.type()), target.toString(), target.type().keyField(),
+                target.no(), payload);
+    }
+
+    static MessageType updateType(RecordType type) {
+        return switch (type) {
+            case CONTACT -> MessageType.CONTACT_UPDATE;
+            case CUSTOMER -> MessageType.CUSTOMER_UPDATE;
+            case VENDOR -> MessageType.VENDOR_UPDATE;
+            case BANK_ACCOUNT -> MessageType.BANK_ACCOUNT_UPDATE;
+        };
+    }
+
+    static ObjectNode json(Map<CommonField, String> fields) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        fields.forEach((field, value) -> node.put(field.fieldName(), value));
+        return node;
+    }
+}

@@ -1,0 +1,105 @@
+package com.contactsynchub.linking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.contactsynchub.contract.CommonField;
+import com.contactsynchub.contract.RecordType;
+import com.contactsynchub.link.Link;
+import com.contactsynchub.link.LinkStatus;
+import com.contactsynchub.link.LinkType;
+import com.contactsynchub.reference.crm.Contact;
+import com.contactsynchub.reference.crm.ContactChange;
+import com.contactsynchub.reference.erp.FinanceKind;
+
+/**
+ * A contact for every new customer, vendor and bank account of the finance system (DOMAIN.md 5). The test profile
+ * leaves Contact Nos. blank (application-test.yml), so each test sets it and restores it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class AutoContactEndToEndTest extends LinkingTestSupport {
+
+    @Test
+    void aNewPersonCustomerGetsAPersonContactLinkedAndKeptInStepBothWays() {
+        withSetup(Map.of("contactNos", ownSeries("K")), () -> {
+            String customerNo = "C" + unique();
+            erp.create(FinanceKind.CUSTOMER, customerNo, "person",
+                    Map.of(CommonField.NAME, "Jo Walker", CommonField.CITY, "Leeds", CommonField.EMAIL, "jo@x.example"),
+                    Map.of());
+
+            Link link = awaitActiveLink(LinkType.CUSTOMER, customerNo);
+            Contact contact = crm.find(link.contactNo()).orElseThrow();
+            assertThat(contact.contactType()).isEqualTo("person");
+            assertThat(contact.fields()).containsEntry(CommonField.NAME, "Jo Walker")
+                    .containsEntry(CommonField.CITY, "Leeds").containsEntry(CommonField.EMAIL, "jo@x.example");
+            assertThat(decisions("customer", customerNo)).contains("auto-contact-requested",
+                    "contact-created-automatically");
+
+            erp.change(FinanceKind.CUSTOMER, customerNo, Map.of(CommonField.CITY, "York"), Map.of(), null);
+            await().atMost(WAIT).until(() -> "York".equals(
+                    crm.find(link.contactNo()).orElseThrow().fields().get(CommonField.CITY)));
+            crm.change(link.contactNo(), ContactChange.ofFields(Map.of(CommonField.PHONE_NO, "+44 113 555")));
+            await().atMost(WAIT).until(() -> "+44 113 555".equals(
+                    erp.find(FinanceKind.CUSTOMER, customerNo).orElseThrow().fields().get(CommonField.PHONE_NO)));
+            assertThat(commands("contact:" + link.contactNo(), "contact.create")).isEqualTo(1);
+            assertThat(commands("contact:" + link.contactNo(), "contact.update")).isEqualTo(1);
+            assertThat(commands("customer:" + customerNo, "customer.update")).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void vendorsAndBankAccountsGetCompanyContacts() {
+        withSetup(Map.of("contactNos", ownSeries("K")), () -> {
+            String vendorNo = "V" + unique();
+            String bankNo = "B" + unique();
+            erp.create(FinanceKind.VENDOR, vendorNo, null, Map.of(CommonField.NAME, "Graphic Design Institute"),
+                    Map.of());
+            erp.create(FinanceKind.BANK_ACCOUNT, bankNo, null, Map.of(CommonField.NAME, "World Bank"), Map.of());
+
+            Contact vendorContact = crm.find(awaitActiveLink(LinkType.VENDOR, vendorNo).contactNo()).orElseThrow();
+            Contact bankContact = crm.find(awaitActiveLink(LinkType.BANK_ACCOUNT, bankNo).contactNo()).orElseThrow();
+            assertThat(vendorContact.contactType()).isEqualTo("company");
+            assertThat(vendorContact.fields()).containsEntry(CommonField.NAME, "Graphic Design Institute");
+            assertThat(bankContact.contactType()).isEqualTo("company");
+            assertThat(bankContact.fields()).containsEntry(CommonField.NAME, "World Bank");
+        });
+    }
+
+    @Test
+    void withoutTheBusinessRelationCodeNoContactIsCreated() {
+        withSetup(Map.of("contactNos", ownSeries("K"), "busRelCodeForVendors", ""), () -> {
+            String vendorNo = "V" + unique();
+            erp.create(FinanceKind.VENDOR, vendorNo, null, Map.of(CommonField.NAME, "Off"), Map.of());
+            awaitDecision("vendor", vendorNo, "auto-contact-skipped");
+            assertThat(links.findByRecord(LinkType.VENDOR, vendorNo)).isEmpty();
+        });
+    }
+
+    @Test
+    void withoutContactNosNothingIsCreatedAndTheJournalNamesTheSetting() {
+        String customerNo = "C" + unique();
+        int contactsBefore = crm.list().size();
+        erp.create(FinanceKind.CUSTOMER, customerNo, "company", Map.of(CommonField.NAME, "No Series Ltd"), Map.of());
+
+        awaitDecision("customer", customerNo, "auto-contact-failed");
+        assertThat(journal.forRecord("customer", customerNo, 10)).filteredOn(e -> e.decision()
+                .equals("auto-contact-failed")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).endsWith("Contact Nos. must have a value in Marketing Setup."));
+        assertThat(links.findByRecord(LinkType.CUSTOMER, customerNo)).isEmpty();
+        assertThat(crm.list()).hasSize(contactsBefore);
+        assertThat(known.find(RecordType.CUSTOMER, customerNo)).isPresent();
+    }
+
+    private Link awaitActiveLink(LinkType type, String recordNo) {
+        await().atMost(WAIT).until(() -> links.findByRecord(type, recordNo)
+                .filter(l -> l.status() == LinkStatus.ACTIVE).isPresent());
+        return links.findByRecord(type, recordNo).orElseThrow();
+    }
+}
