@@ -1,5 +1,6 @@
 package com.contactsynchub.document;
 
+import com.contactsynchub.intake.LockKeys;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,7 +64,7 @@ class DocumentRequestHandler implements EventHandler {
     public Optional<String> lockKey(InboundMessage message) {
         String holder = knownRecords.find(RecordType.CONTACT, message.recordNo()).map(DocumentContact::of)
                 .map(DocumentContact::relationHolder).orElse(message.recordNo());
-        return Optional.of("record:" + RecordType.CONTACT.wireName() + ":" + holder);
+        return Optional.of(LockKeys.group(holder));
     }
 
     @Override

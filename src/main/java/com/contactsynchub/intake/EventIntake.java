@@ -94,7 +94,7 @@ public class EventIntake {
         if (message.recordType().isPresent()) {
             RecordType type = message.recordType().get();
             locks.lock(interested.stream().map(h -> h.lockKey(message)).flatMap(Optional::stream).findFirst()
-                    .orElse("record:" + type.wireName() + ":" + message.recordNo()));
+                    .orElse(LockKeys.record(type, message.recordNo())));
             before = knownRecords.find(type, message.recordNo());
             if (RecordStateMerger.isRecordEvent(message.type()) && RecordStateMerger.isStale(before, message)) {
                 metrics.stale(message.type());

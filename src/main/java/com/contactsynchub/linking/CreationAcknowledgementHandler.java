@@ -1,5 +1,6 @@
 package com.contactsynchub.linking;
 
+import com.contactsynchub.intake.LockKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public class CreationAcknowledgementHandler implements EventHandler {
     public List<OutboundCommand> handle(InboundMessage ack, Optional<KnownRecord> before) {
         PendingCreation creation = pending.find(ack.text("commandId")).orElseThrow();
         // An acknowledgement is about no record, so the intake took no lock: take the group's here.
-        locks.lock("group:" + creation.contactNo());
+        locks.lock(LockKeys.group(creation.contactNo()));
         if (!creation.isPending()) {
             journal.write(createdRef(creation).type().wireName(), createdRef(creation).no(), "acknowledgement-repeated",
                     ack.source(), ack.messageId(), null, null, "the " + ack.text("status") + " acknowledgement of "

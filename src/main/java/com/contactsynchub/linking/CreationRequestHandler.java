@@ -1,5 +1,6 @@
 package com.contactsynchub.linking;
 
+import com.contactsynchub.intake.LockKeys;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,7 +73,7 @@ public class CreationRequestHandler implements EventHandler {
     @Override
     public Optional<String> lockKey(InboundMessage message) {
         try {
-            return Optional.of("group:" + contacts.holderOf(KnownContacts.no("contactNo", message.recordNo())));
+            return Optional.of(LockKeys.group(contacts.holderOf(KnownContacts.no("contactNo", message.recordNo()))));
         } catch (InvalidRequestException badNo) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package com.contactsynchub.linking;
 
+import com.contactsynchub.intake.LockKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public class LinkRequestHandler implements EventHandler {
     @Override
     public Optional<String> lockKey(InboundMessage message) {
         try {
-            return Optional.of("group:" + contacts.holderOf(KnownContacts.no("contactNo", message.recordNo())));
+            return Optional.of(LockKeys.group(contacts.holderOf(KnownContacts.no("contactNo", message.recordNo()))));
         } catch (InvalidRequestException badNo) {
             return Optional.empty(); // refused in handle
         }
@@ -85,7 +86,7 @@ public class LinkRequestHandler implements EventHandler {
             RecordRef record = new RecordRef(type.recordType(), recordNo);
             // The record's own events take its lock while it is unlinked: hold it too, so none slips past the
             // baseline taken here.
-            locks.lock("record:" + record);
+            locks.lock(LockKeys.record(record.type(), record.no()));
             Optional<KnownRecord> known = knownRecords.find(type.recordType(), recordNo);
             if (known.isEmpty() || known.get().deleted()) {
                 throw new LinkRefusedException("The " + type.caption()

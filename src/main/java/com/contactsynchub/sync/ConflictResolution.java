@@ -1,5 +1,6 @@
 package com.contactsynchub.sync;
 
+import com.contactsynchub.intake.LockKeys;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public class ConflictResolution {
                 }
                 throw new ConflictNotParked(conflict);
             }
-            locks.lock("group:" + conflict.contactNo());
+            locks.lock(LockKeys.group(conflict.contactNo()));
             SyncGroup group = groups.load(conflict.contactNo());
             CommonField field = Conflicts.field(conflict);
             RecordRef origin = Conflicts.ref(conflict.editedOn());

@@ -16,6 +16,7 @@ import com.contactsynchub.contract.InboundMessage;
 import com.contactsynchub.contract.MessageType;
 import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.intake.KnownRecord;
+import com.contactsynchub.intake.LockKeys;
 import com.contactsynchub.intake.RecordStateMerger;
 import com.contactsynchub.journal.Journal;
 import com.contactsynchub.link.Link;
@@ -54,10 +55,17 @@ public class SyncEventHandler implements EventHandler {
         return RecordStateMerger.isRecordEvent(message.type());
     }
 
-    /** All events of one group are handled one at a time, whichever record they are about. */
+    /**
+     * All events of one group are handled one at a time, whichever record they are about; a contact's events take
+     * its group lock even while it has no links, so that they serialise with a link being made.
+     */
     @Override
     public Optional<String> lockKey(InboundMessage message) {
-        return groups.groupOf(ref(message)).map(contactNo -> "group:" + contactNo);
+        RecordRef record = ref(message);
+        if (record.type() == RecordType.CONTACT) {
+            return Optional.of(LockKeys.group(record.no()));
+        }
+        return groups.groupOf(record).map(LockKeys::group);
     }
 
     @Override
