@@ -15,6 +15,9 @@ import com.contactsynchub.contract.RecordType;
 @RestController
 class JournalController {
 
+    /** Documents have a journal too (requests, interactions), though they are not synchronised records. */
+    private static final String DOCUMENT = "document";
+
     private final Journal journal;
 
     JournalController(Journal journal) {
@@ -24,9 +27,9 @@ class JournalController {
     @GetMapping("/api/journal/{recordType}/{recordNo}")
     List<JournalEntry> forRecord(@PathVariable String recordType, @PathVariable String recordNo,
             @RequestParam(defaultValue = "100") int limit) {
-        if (RecordType.fromWireName(recordType).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "recordType must be one of contact, customer, vendor, bankAccount (was '" + recordType + "')");
+        if (RecordType.fromWireName(recordType).isEmpty() && !DOCUMENT.equals(recordType)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "recordType must be one of contact, customer,"
+                    + " vendor, bankAccount, document (was '" + recordType + "')");
         }
         if (limit < 1 || limit > 1000) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and 1000");

@@ -44,6 +44,8 @@ class EventQueuesTest {
     MeterRegistry meters;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    com.contactsynchub.journal.Journal journal;
 
     JmsTemplate jms;
 
@@ -173,6 +175,17 @@ class EventQueuesTest {
         var record = http.getForObject("/api/records/customer/" + customerNo, java.util.Map.class);
         assertThat(record).containsEntry("deleted", true);
         assertThat(http.getForEntity("/api/records/customer/NOPE", String.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void theJournalOfARecordOrADocumentIsReadNewestFirst() {
+        String documentNo = uniqueNo("SQ");
+        journal.write("document", documentNo, "interaction-skipped", "erp", "m-1", null, null, "no template");
+        journal.write("document", documentNo, "interaction-logged", "erp", "m-2", null, null, "logged");
+
+        var entries = http.getForObject("/api/journal/document/" + documentNo, java.util.List.class);
+        assertThat(entries).extracting("decision").containsExactly("interaction-logged", "interaction-skipped");
+        assertThat(http.getForEntity("/api/journal/robot/X1", String.class).getStatusCode().value()).isEqualTo(400);
     }
 
     private String send(String queue, String template, Object... args) {
