@@ -372,12 +372,18 @@ public class FileImporter {
             IntakeResult result = intake.receive(json, folder.channel());
             sender.send(result.commands());
             outcome = stale && result.commands().isEmpty() ? staleOutcome(before.get())
-                    : OutcomeDescriber.describe(result, created);
+                    : OutcomeDescriber.describe(result, created, isLinked(message));
         }
         if (!notes.isEmpty()) {
             outcome = new RowOutcome(outcome.kind(), outcome.text() + " (note: " + String.join("; ", notes) + ")");
         }
         return new Row(message.recordNo(), outcome);
+    }
+
+    private boolean isLinked(InboundMessage message) {
+        RecordType recordType = message.recordType().orElseThrow();
+        return recordType == RecordType.CONTACT ? !links.relationsOf(message.recordNo()).isEmpty()
+                : links.findByRecord(linkType(recordType), message.recordNo()).isPresent();
     }
 
     private static RowOutcome staleOutcome(KnownRecord known) {

@@ -17,8 +17,9 @@ public final class OutcomeDescriber {
 
     /**
      * @param created whether the row went in as {@code <recordType>.created} (the hub had no link for the record)
+     * @param linked  whether the record has linked records (a finance record: its contact; a contact: its relations)
      */
-    public static RowOutcome describe(IntakeResult result, boolean created) {
+    public static RowOutcome describe(IntakeResult result, boolean created, boolean linked) {
         if (result.isInvalid()) {
             return RowOutcome.error(result.reason());
         }
@@ -34,11 +35,14 @@ public final class OutcomeDescriber {
                     + again);
         }
         if (commands.isEmpty()) {
-            if (created) {
-                return new RowOutcome(RowOutcome.Kind.NOT_LINKED, "not linked: no contact created (" + typeName(result)
-                        + " recorded)" + again);
+            if (created && result.type() == MessageType.CONTACT_CREATED) {
+                return new RowOutcome(RowOutcome.Kind.CREATED, "new contact recorded (contact.created)" + again);
             }
-            return new RowOutcome(RowOutcome.Kind.UNCHANGED, "no change to push to linked records" + again);
+            if (!linked) {
+                return new RowOutcome(RowOutcome.Kind.NOT_LINKED, (created ? "not linked: no contact created ("
+                        : "not linked: nothing to push (") + typeName(result) + " recorded)" + again);
+            }
+            return new RowOutcome(RowOutcome.Kind.UNCHANGED, "linked: no field changed, nothing to push" + again);
         }
         return new RowOutcome(RowOutcome.Kind.UPDATED, "linked: " + others(commands, null).substring(2) + again);
     }
