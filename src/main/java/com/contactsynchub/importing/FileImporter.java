@@ -335,8 +335,11 @@ public class FileImporter {
             return new Row(mapped.recordNo(), RowOutcome.skipped(recordType.wireName() + " " + mapped.recordNo()
                     + " was deleted: a file does not bring it back"));
         }
-        boolean created = recordType == RecordType.CONTACT ? known.isEmpty()
-                : links.findByRecord(linkType(recordType), mapped.recordNo()).isEmpty();
+        String messageId = RowEvents.messageId(context.sha256(), mapped.line());
+        Optional<String> typeBefore = context.dryRun() ? Optional.empty() : imports.typeReceivedBefore(messageId);
+        boolean created = typeBefore.map(type -> type.endsWith(".created")).orElseGet(() ->
+                recordType == RecordType.CONTACT ? known.isEmpty()
+                        : links.findByRecord(linkType(recordType), mapped.recordNo()).isEmpty());
         List<String> notes = new ArrayList<>(mapped.notes());
         MappedRow row = mapped;
         if (created && recordType == RecordType.CONTACT && mapped.contactType() == null) {
@@ -344,8 +347,8 @@ public class FileImporter {
             row = new MappedRow(mapped.line(), mapped.recordNo(), mapped.fields(), "company", mapped.companyNo(),
                     mapped.privacyBlocked(), mapped.notes(), mapped.problems());
         }
-        ObjectNode event = RowEvents.event(row, RowEvents.typeFor(recordType, created),
-                RowEvents.messageId(context.sha256(), mapped.line()), context.occurredAt(), context.folder().source());
+        ObjectNode event = RowEvents.event(row, RowEvents.typeFor(recordType, created), messageId,
+                context.occurredAt(), context.folder().source());
         return processEvent(event.toString(), known, context, notes);
     }
 

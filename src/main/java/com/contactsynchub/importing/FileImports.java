@@ -61,6 +61,15 @@ public class FileImports {
                 new MapSqlParameterSource("importId", importId), ROW).stream().findFirst();
     }
 
+    /**
+     * The type a row's event had when it was received before (an import resumed after a restart): the row must be
+     * described as what it was then, created or changed, although the hub knows the record by now.
+     */
+    public Optional<String> typeReceivedBefore(String messageId) {
+        return jdbc.queryForList("select type from inbound_message where message_id = :messageId",
+                new MapSqlParameterSource("messageId", messageId), String.class).stream().findFirst();
+    }
+
     /** The latest imports first. */
     public List<FileImport> latest(int limit) {
         return jdbc.query("select " + COLUMNS + " from file_import order by started_at desc, import_id "
