@@ -28,7 +28,7 @@ public final class RowEvents {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("messageId", messageId);
         event.put("type", type.wireName());
-        event.put("occurredAt", occurredAt.toString());
+        event.put("occurredAt", occurredAt.toInstant().toString()); // always with seconds, as RFC 3339 wants
         event.put("source", source);
         event.put(recordType.keyField(), row.recordNo());
         if (row.contactType() != null) {

@@ -49,7 +49,7 @@ class RowMapperTest {
         ObjectNode event = RowEvents.event(row, RowEvents.typeFor(RecordType.CUSTOMER, true),
                 RowEvents.messageId("0123456789abcdef0123", 12), OffsetDateTime.parse("2026-11-25T09:30:00Z"), "erp");
         assertThat(event.toString()).isEqualTo("{\"messageId\":\"0123456789abcdef:12\",\"type\":\"customer.created\","
-                + "\"occurredAt\":\"2026-11-25T09:30Z\",\"source\":\"erp\",\"customerNo\":\"C00010\",\"fields\":"
+                + "\"occurredAt\":\"2026-11-25T09:30:00Z\",\"source\":\"erp\",\"customerNo\":\"C00010\",\"fields\":"
                 + "{\"name\":\"Fabrikam\",\"postCode\":\"30301\",\"phoneNo\":\"+1 555\"}}");
         Validation validation = new MessageValidator().validate(event.toString(), Channel.ERP_EVENTS);
         assertThat(validation).isInstanceOf(Validation.Valid.class);
