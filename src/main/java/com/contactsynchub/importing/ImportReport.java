@@ -1,0 +1,73 @@
+package com.contactsynchub.importing;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The report written beside an imported file: a few lines about the file, one line per input row with its outcome,
+ * and the totals. Written as the rows are processed, so it never has to be held in memory.
+ */
+public final class ImportReport implements Closeable {
+
+    private final Writer out;
+    private final Map<RowOutcome.Kind, Long> totals = new EnumMap<>(RowOutcome.Kind.class);
+    private long rows;
+
+    public ImportReport(Writer out) {
+        this.out = out;
+        for (RowOutcome.Kind kind : RowOutcome.Kind.values()) {
+            totals.put(kind, 0L);
+        }
+    }
+
+    /** A line of the report's head, e.g. {@code File: customers.csv}. */
+    public void info(String line) throws IOException {
+        out.write(line);
+        out.write('\n');
+    }
+
+    /** @param recordNo the row's record no. when known, else null */
+    public void row(long line, String recordNo, RowOutcome outcome) throws IOException {
+        rows++;
+        totals.merge(outcome.kind(), 1L, Long::sum);
+        out.write("line ");
+        out.write(Long.toString(line));
+        out.write(" | ");
+        out.write(recordNo == null ? "-" : recordNo);
+        out.write(" | ");
+        out.write(outcome.kind().label());
+        out.write(" | ");
+        out.write(outcome.text().replace('\n', ' ').replace('\r', ' '));
+        out.write('\n');
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    public long count(RowOutcome.Kind kind) {
+        return totals.get(kind);
+    }
+
+    /** {@code 12 rows: 3 created, 4 updated, ...} */
+    public String totalsLine() {
+        return rows + " row(s): " + totals.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Writes the totals line. */
+    public void finish(String state) throws IOException {
+        out.write("\nTotals: " + totalsLine() + "\n");
+        out.write("Result: " + state + "\n");
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

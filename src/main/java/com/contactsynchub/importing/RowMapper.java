@@ -1,0 +1,127 @@
+package com.contactsynchub.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import com.contactsynchub.contract.CommonField;
+import com.contactsynchub.importing.ColumnMapping.Column;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns the values of one CSV row into a {@link MappedRow}: Code values upper-cased and trimmed (as BC does on
+ * entry), lengths checked against BC's field lengths, line breaks inside a quoted value joined with a space (BC's
+ * fields are single-line; the report says so), every problem named with its column.
+ */
+public final class RowMapper {
+
+    private static final int NO_LENGTH = 20;
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n|[\\r\\n\\t]");
+    private static final Pattern CONTROL = Pattern.compile("[\\u0000-\\u001F\\u007F]");
+
+    private final ColumnMapping mapping;
+
+    public RowMapper(ColumnMapping mapping) {
+        this.mapping = mapping;
+    }
+
+    /** True for a row that is only an empty line (or only empty values): reported as skipped. */
+    public static boolean isBlank(List<String> values) {
+        return values.stream().allMatch(v -> v == null || v.isBlank());
+    }
+
+    public MappedRow map(long line, List<String> values) {
+        List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        String recordNo = null;
+        String contactType = null;
+        String companyNo = null;
+        Boolean privacyBlocked = null;
+        if (values.size() != mapping.columns().size()) {
+            problems.add("malformed row: " + values.size() + " value(s), the header has " + mapping.columns().size()
+                    + " column(s)");
+            return new MappedRow(line, null, fields, null, null, null, notes, problems);
+        }
+        for (Column column : mapping.columns()) {
+            String raw = values.get(column.index());
+            switch (column.target()) {
+                case IGNORED -> {
+                }
+                case RECORD_NO -> {
+                    recordNo = code(raw);
+                    if (recordNo.isEmpty()) {
+                        problems.add(column.label() + ": is missing");
+                        recordNo = null;
+                    } else {
+                        checkLength(column, recordNo, NO_LENGTH, problems);
+                        checkControl(column, recordNo, problems);
+                    }
+                }
+                case FIELD -> {
+                    String value = singleLine(column, raw, notes);
+                    if (column.field().kind() == CommonField.Kind.CODE) {
+                        value = code(value);
+                    }
+                    checkLength(column, value, column.field().maxLength(), problems);
+                    checkControl(column, value, problems);
+                    fields.put(column.field().fieldName(), value);
+                }
+                case CONTACT_TYPE -> {
+                    String value = raw.strip().toLowerCase(Locale.ROOT);
+                    if (value.equals("company") || value.equals("person")) {
+                        contactType = value;
+                    } else if (!value.isEmpty()) {
+                        problems.add(column.label() + ": '" + shorten(raw) + "' is neither Company nor Person");
+                    }
+                }
+                case COMPANY_NO -> {
+                    companyNo = code(raw);
+                    checkLength(column, companyNo, NO_LENGTH, problems);
+                    checkControl(column, companyNo, problems);
+                }
+                case PRIVACY_BLOCKED -> {
+                    String value = raw.strip().toLowerCase(Locale.ROOT);
+                    switch (value) {
+                        case "yes", "true", "1", "x" -> privacyBlocked = true;
+                        case "no", "false", "0", "" -> privacyBlocked = value.isEmpty() ? null : false;
+                        default -> problems.add(column.label() + ": '" + shorten(raw)
+                                + "' is not Yes or No");
+                    }
+                }
+            }
+        }
+        return new MappedRow(line, recordNo, fields, contactType, companyNo, privacyBlocked, notes, problems);
+    }
+
+    private static String code(String raw) {
+        return raw.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static String singleLine(Column column, String raw, List<String> notes) {
+        if (!LINE_BREAKS.matcher(raw).find()) {
+            return raw;
+        }
+        notes.add(column.label() + ": line break replaced by a space");
+        return LINE_BREAKS.matcher(raw).replaceAll(" ");
+    }
+
+    private static void checkLength(Column column, String value, int limit, List<String> problems) {
+        int length = value.codePointCount(0, value.length());
+        if (length > limit) {
+            problems.add(column.label() + ": " + length + " characters, the limit is " + limit);
+        }
+    }
+
+    private static void checkControl(Column column, String value, List<String> problems) {
+        if (CONTROL.matcher(value).find()) {
+            problems.add(column.label() + ": contains a control character");
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,261 @@
+package com.contactsynchub.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.contactsynchub.contract.CommonField;
+import com.contactsynchub.contract.RecordType;
+import com.contactsynchub.intake.KnownRecords;
+import com.contactsynchub.link.LinkRegistry;
+import com.contactsynchub.link.LinkType;
+import com.contactsynchub.reference.crm.ContactSystem;
+import com.contactsynchub.reference.erp.FinanceKind;
+import com.contactsynchub.reference.erp.FinanceSystem;
+
+/** Files dropped into the inbox folders of a whole hub, with the real broker and the reference systems. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hub.import.poll-delay=200", "hub.import.read-lock-min-age=1500", "hub.import.read-lock-check-interval=200",
+        "hub.import.read-lock-timeout=3000"})
+@ActiveProfiles({"test", "demo"})
+class FileDropEndToEndTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    /**
+     * The test profile's data-dir contains ${random.uuid}, which Spring resolves anew at every use: each folder would
+     * get its own directory. One fixed inbox per test class instead.
+     */
+    @DynamicPropertySource
+    static void inbox(DynamicPropertyRegistry registry) {
+        String inbox = "./target/test-data/inbox-" + UUID.randomUUID();
+        registry.add("hub.import.inbox", () -> inbox);
+    }
+
+    @Autowired
+    ImportProperties folders;
+    @Autowired
+    ContactSystem crm;
+    @Autowired
+    FinanceSystem erp;
+    @Autowired
+    LinkRegistry links;
+    @Autowired
+    KnownRecords known;
+    @Autowired
+    NamedParameterJdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void aSemicolonFileWithBomCaptionsQuotedLineBreaksAndBadRowsIsImportedRowByRow() throws Exception {
+        String u = unique();
+        String contactNo = "CT" + u;
+        String linked = "CL" + u;
+        crm.create(contactNo, "company", null, false, Map.of(CommonField.NAME, "Fabrikam"));
+        erp.create(FinanceKind.CUSTOMER, linked, "company", Map.of(CommonField.NAME, "Fabrikam"), Map.of());
+        await().atMost(WAIT).until(() -> known.find(RecordType.CONTACT, contactNo).isPresent()
+                && known.find(RecordType.CUSTOMER, linked).isPresent());
+        links.link(contactNo, LinkType.CUSTOMER, linked);
+
+        String csv = "No.;Name;Phone No.;E-Mail;Post Code;Country/Region Code;Balance (LCY)\r\n"
+                + linked + ";Fabrikam;+1 404 555 0100;info@fabrikam.example;30301;us;12,50\r\n"
+                + "CN" + u + ";\"Contoso\nSouth\";;;;;0\r\n"
+                + "CB" + u + ";Litware;+1 404 555 0100 555 0100 555 0100 0100;;;;0\r\n"
+                + ";No number;;;;;0\r\n"
+                + "CM" + u + ";too;few\r\n"
+                + "\r\n"
+                + "CO" + u + ";\"Adatum \"\"Corp\"\"\";;;;;0\r\n";
+        Path file = drop(folders.erpCustomers(), "customers-" + u + ".csv", bom(csv));
+
+        Path report = awaitReport(folders.erpCustomers(), "done", file.getFileName().toString());
+        List<String> lines = Files.readAllLines(report);
+        assertThat(lines).contains("Separator: semicolon (;)");
+        assertThat(lines).anyMatch(l -> l.startsWith("Columns: No. -> no., Name -> name, Phone No. -> phoneNo, "
+                + "E-Mail -> email, Post Code -> postCode, Country/Region Code -> countryRegionCode; ignored "
+                + "(not synchronised): 'Balance (LCY)'"));
+        assertThat(lines).anyMatch(l -> l.startsWith("line 2 | " + linked + " | updated | linked: pushed ")
+                && l.contains("phoneNo") && l.contains("to contact:" + contactNo));
+        assertThat(lines).contains("line 3 | CN" + u + " | not linked | not linked: no contact created "
+                + "(customer.created recorded) (note: 'Name' (name): line break replaced by a space)");
+        assertThat(lines).contains("line 5 | CB" + u + " | error | 'Phone No.' (phoneNo): 38 characters, the limit is 30");
+        assertThat(lines).contains("line 6 | - | error | 'No.' (no.): is missing");
+        assertThat(lines).contains("line 7 | - | error | malformed row: 3 value(s), the header has 7 column(s)");
+        assertThat(lines).contains("line 8 | - | skipped | empty line");
+        assertThat(lines).contains("line 9 | CO" + u + " | not linked | not linked: no contact created "
+                + "(customer.created recorded)");
+        assertThat(lines).contains("Totals: 7 row(s): 0 created, 1 updated, 0 unchanged, 2 not linked, 1 skipped, "
+                + "3 error");
+        assertThat(Files.exists(file)).isFalse();
+        assertThat(Files.exists(report.resolveSibling(file.getFileName()))).isTrue();
+
+        // The good rows really went through the intake and sync: the linked contact has the new values.
+        await().atMost(WAIT).until(() -> "+1 404 555 0100".equals(crm.find(contactNo).orElseThrow().fields()
+                .get(CommonField.PHONE_NO)));
+        assertThat(crm.find(contactNo).orElseThrow().fields().get(CommonField.COUNTRY_REGION_CODE)).isEqualTo("US");
+        assertThat(known.find(RecordType.CUSTOMER, "CN" + u).orElseThrow().fields().get("name").asText())
+                .isEqualTo("Contoso South");
+
+        // The progress API shows the finished import.
+        Map<?, ?>[] imports = http.getForObject("/api/imports", Map[].class);
+        Map<?, ?> mine = List.of(imports).stream().filter(i -> i.get("fileName").equals(file.getFileName().toString()))
+                .findFirst().orElseThrow();
+        assertThat(mine.get("state")).isEqualTo("done");
+        assertThat(mine.get("rowsTotal")).isEqualTo(7);
+        assertThat(mine.get("rowsDone")).isEqualTo(7);
+        Map<?, ?> one = http.getForObject("/api/imports/" + mine.get("importId"), Map.class);
+        assertThat(one.get("summary")).isEqualTo("7 row(s): 0 created, 1 updated, 0 unchanged, 2 not linked, "
+                + "1 skipped, 3 error");
+
+        // The same content under another name is recognised and not applied again.
+        long applied = messagesOf(mine.get("contentSha256").toString());
+        assertThat(applied).isEqualTo(3); // the three good rows; bad and empty rows are not applied
+        Path again = drop(folders.erpCustomers(), "copy-of-customers-" + u + ".csv", bom(csv));
+        Path againReport = awaitReport(folders.erpCustomers(), "done", again.getFileName().toString());
+        assertThat(Files.readString(againReport)).contains("Already imported: this file has the same content "
+                + "(SHA-256) as " + file.getFileName()).contains("Nothing of it was applied again.");
+        assertThat(messagesOf(mine.get("contentSha256").toString())).isEqualTo(applied);
+    }
+
+    @Test
+    void aCommaFileWithoutBomOfContactsUsesFieldNamesAsHeaders() throws Exception {
+        String u = unique();
+        String csv = "contactNo,type,name,city,email\nCP" + u + ",Person,Ann Smith,Atlanta,ann@example.com\n"
+                + "CQ" + u + ",company,\"Smith, Inc.\",Atlanta,\n";
+        Path file = drop(folders.crmContacts(), "contacts-" + u + ".csv", csv.getBytes(StandardCharsets.UTF_8));
+        List<String> lines = Files.readAllLines(awaitReport(folders.crmContacts(), "done",
+                file.getFileName().toString()));
+        assertThat(lines).contains("Separator: comma (,)");
+        assertThat(lines).anyMatch(l -> l.startsWith("line 2 | CP" + u + " | "));
+        assertThat(known.find(RecordType.CONTACT, "CP" + u).orElseThrow().contactType()).isEqualTo("person");
+        assertThat(known.find(RecordType.CONTACT, "CQ" + u).orElseThrow().fields().get("name").asText())
+                .isEqualTo("Smith, Inc.");
+    }
+
+    @Test
+    void anEmptyFileAndABinaryFileGoToErrorWithTheReason() throws Exception {
+        String u = unique();
+        Path empty = drop(folders.erpVendors(), "empty-" + u + ".csv", new byte[0]);
+        Path binary = drop(folders.erpVendors(), "vendors-" + u + ".csv",
+                new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0, (byte) 0x9c, (byte) 0xe4});
+        assertThat(Files.readString(awaitReport(folders.erpVendors(), "error", empty.getFileName().toString())))
+                .contains("Refused: the file is empty (0 bytes)").contains("Nothing of this file was applied.");
+        assertThat(Files.readString(awaitReport(folders.erpVendors(), "error", binary.getFileName().toString())))
+                .contains("Refused: the file is not UTF-8 text");
+        assertThat(Files.exists(folders.erpVendors().resolve("error").resolve(binary.getFileName()))).isTrue();
+    }
+
+    @Test
+    void aDryRunReportsTheSameAndChangesNothing() throws Exception {
+        String u = unique();
+        String csv = "No.,Name,Phone No.\nVD" + u + ",Northwind,+1 555\nVE" + u + ",Bad,"
+                + "x".repeat(31) + "\n";
+        Path file = drop(folders.erpVendors(), "vendors-" + u + ".dryrun.csv", csv.getBytes(StandardCharsets.UTF_8));
+        List<String> lines = Files.readAllLines(awaitReport(folders.erpVendors(), "done",
+                file.getFileName().toString()));
+        assertThat(lines).anyMatch(l -> l.startsWith("DRY RUN"));
+        assertThat(lines).contains("line 2 | VD" + u + " | created | dry run: new record: would go in as "
+                + "vendor.created (no link yet: a contact would be requested)");
+        assertThat(lines).contains("line 3 | VE" + u + " | error | 'Phone No.' (phoneNo): 31 characters, the limit is 30");
+        assertThat(known.find(RecordType.VENDOR, "VD" + u)).isEmpty();
+    }
+
+    @Test
+    void aFileBeingWrittenSlowlyIsImportedOnlyOnceComplete() throws Exception {
+        String u = unique();
+        Path file = folders.crmContacts().resolve("slow-" + u + ".csv");
+        Files.createDirectories(folders.crmContacts());
+        int rows = 12;
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+            out.write("No.,Type,Name\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            for (int i = 0; i < rows; i++) {
+                Thread.sleep(400); // a slow writer: the file never stays unchanged for the read lock's minimum age
+                out.write(("CS" + u + i + ",company,Slow " + i + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                assertThat(importsOf(file.getFileName().toString())).isZero();
+            }
+        }
+        List<String> lines = Files.readAllLines(awaitReport(folders.crmContacts(), "done",
+                file.getFileName().toString()));
+        assertThat(lines).contains("Totals: " + rows + " row(s): " + rows + " created, 0 updated, 0 unchanged, "
+                + "0 not linked, 0 skipped, 0 error");
+        assertThat(importsOf(file.getFileName().toString())).isEqualTo(1);
+    }
+
+    @Test
+    void jsonLinesCarryEventsExactlyAsOnTheQueue() throws Exception {
+        String u = unique();
+        String jsonl = "{\"messageId\":\"m-" + u + "-1\",\"type\":\"bankAccount.changed\",\"occurredAt\":"
+                + "\"2026-01-05T10:00:00Z\",\"source\":\"erp\",\"bankAccountNo\":\"BA" + u + "\",\"fields\":{\"name\":\"Main account\"}}\n"
+                + "{\"messageId\":\"m-" + u + "-2\",\"type\":\"customer.changed\",\"occurredAt\":"
+                + "\"2026-01-05T10:00:00Z\",\"source\":\"erp\",\"customerNo\":\"C1\",\"fields\":{}}\n"
+                + "not json\n";
+        Path file = drop(folders.erpBankAccounts(), "bank-" + u + ".jsonl", jsonl.getBytes(StandardCharsets.UTF_8));
+        List<String> lines = Files.readAllLines(awaitReport(folders.erpBankAccounts(), "done",
+                file.getFileName().toString()));
+        assertThat(lines).anyMatch(l -> l.startsWith("line 1 | BA" + u + " | not linked | "));
+        assertThat(lines).contains("line 2 | C1 | error | type: 'customer.changed' does not belong in "
+                + "erp/bank-accounts (only bankAccount events)");
+        assertThat(lines).anyMatch(l -> l.startsWith("line 3 | - | error | the message is not valid JSON"));
+        assertThat(known.find(RecordType.BANK_ACCOUNT, "BA" + u)).isPresent();
+    }
+
+    static byte[] bom(String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[body.length + 3];
+        all[0] = (byte) 0xEF;
+        all[1] = (byte) 0xBB;
+        all[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, all, 3, body.length);
+        return all;
+    }
+
+    /** Writes the file under a hidden name and renames it, as a finished upload appears. */
+    static Path drop(Path folder, String name, byte[] content) throws IOException {
+        Files.createDirectories(folder);
+        Path hidden = folder.resolve("." + name);
+        Files.write(hidden, content);
+        return Files.move(hidden, folder.resolve(name));
+    }
+
+    static Path awaitReport(Path folder, String outcome, String fileName) {
+        Path report = folder.resolve(outcome).resolve(fileName + ".report.txt");
+        await().atMost(WAIT).until(() -> Files.exists(report) && Files.exists(report.resolveSibling(fileName)));
+        return report;
+    }
+
+    private long messagesOf(String sha) {
+        return jdbc.queryForObject("select count(*) from inbound_message where message_id like :prefix",
+                new MapSqlParameterSource("prefix", sha.substring(0, 16) + ":%"), Long.class);
+    }
+
+    private long importsOf(String fileName) {
+        return jdbc.queryForObject("select count(*) from file_import where file_name = :name",
+                new MapSqlParameterSource("name", fileName), Long.class);
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+}
