@@ -55,13 +55,16 @@ public final class FieldSyncEngine {
             String before = origin.known(field);
             origin.setKnown(field, value);
 
+            // Unchanged first: the systems publish the whole record, so an event about another field repeats this
+            // one's value. When the record already held a value the hub also has on its way there (it lost a
+            // conflict and is written back after the losing write), seeing that value again proves nothing.
+            if (value.equals(before)) {
+                continue;
+            }
             if (origin.pending(field).contains(value)) {
                 origin.confirm(field, value);
                 decisions.add(new FieldDecision(field, Kind.ECHO_SUPPRESSED, before, value, value,
                         "the hub's own write came back"));
-                continue;
-            }
-            if (value.equals(before)) {
                 continue;
             }
             Agreed current = group.agreed(field).orElse(null);
@@ -93,7 +96,27 @@ public final class FieldSyncEngine {
             }
             converge(group, field, updates);
         }
+        repair(group, updates);
         return new SyncOutcome(decisions, updates, conflicts);
+    }
+
+    /**
+     * Writes the agreed value to every member that holds another value and has no write of the hub on its way: the
+     * rules above never leave a member so, but a system may publish its events out of version order, and the
+     * echo that would have shown that the hub's write was applied is then dropped as stale (the newer event, read
+     * first, showed the member's own later edit as a conflict that the hub's write won). Without this the member
+     * would keep its value for ever.
+     */
+    static void repair(SyncGroup group, Map<RecordRef, Map<CommonField, String>> updates) {
+        group.agreedValues().forEach((field, agreed) -> {
+            for (Member member : group.members()) {
+                if (member.has(field) && member.pending(field).isEmpty() && !member.known(field).equals(agreed.value())) {
+                    member.addPending(field, agreed.value());
+                    updates.computeIfAbsent(member.ref(), r -> new EnumMap<>(CommonField.class))
+                            .put(field, agreed.value());
+                }
+            }
+        });
     }
 
     /** Writes the agreed value of {@code field} to every member that will not hold it otherwise. */

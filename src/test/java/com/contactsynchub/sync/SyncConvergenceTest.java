@@ -39,7 +39,7 @@ import net.datafaker.Faker;
 class SyncConvergenceTest {
 
     private static final int GROUPS = 40;
-    private static final int EDITS = 2400;
+    private static final int EDITS = Integer.getInteger("sync.edits", 2400);
     private static final int THREADS = 4;
 
     @Autowired

@@ -168,11 +168,18 @@ public class SyncTestSupport {
     public void awaitQuiet(Duration quiet, Duration atMost) {
         long[] last = {-1, -1};
         long[] since = {System.nanoTime()};
+        long[] reported = {System.nanoTime()};
         await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> {
             long inbound = count("select count(*) from inbound_message");
             long outbound = count("select count(*) from outbound_command");
             boolean queuesEmpty = waiting(queues.crmEvents()) + waiting(queues.erpEvents())
                     + waiting(queues.crmCommands()) + waiting(queues.erpCommands()) == 0;
+            if (System.nanoTime() - reported[0] > 10_000_000_000L) {
+                reported[0] = System.nanoTime();
+                System.out.printf("waiting for quiet: %d received, %d commands, waiting %d/%d/%d/%d (crm.events,"
+                        + " erp.events, crm.commands, erp.commands)%n", inbound, outbound, waiting(queues.crmEvents()),
+                        waiting(queues.erpEvents()), waiting(queues.crmCommands()), waiting(queues.erpCommands()));
+            }
             if (inbound != last[0] || outbound != last[1] || !queuesEmpty) {
                 last[0] = inbound;
                 last[1] = outbound;
