@@ -169,4 +169,36 @@ class FieldSyncEngineTest {
         assertThat(outcome.updates()).isEmpty();
         assertThat(outcome.decisions()).extracting(FieldDecision::kind).containsExactly(Kind.ALREADY_AGREED);
     }
+
+    @Test
+    void aRecordStillShowingItsOwnWinningValueDoesNotConfirmTheWriteBack() {
+        SyncGroup group = agreedGroup();
+        FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Seattle"), T1, ConflictPolicy.LATEST_WINS);
+        FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Denver"), T2, ConflictPolicy.LATEST_WINS);
+
+        // Another edit of the customer, published with all its fields, before "Seattle" reached it: still Denver.
+        var other = FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Denver", NAME, "Fabrikam Inc."),
+                T2.plusSeconds(1), ConflictPolicy.LATEST_WINS);
+
+        assertThat(other.decisions()).extracting(FieldDecision::field).containsExactly(NAME);
+        assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).containsExactly("Seattle", "Denver");
+        // "Seattle" then "Denver" arrive: both recognised, nothing bounces.
+        assertThat(FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Seattle"), T2.plusSeconds(2),
+                ConflictPolicy.LATEST_WINS).updates()).isEmpty();
+        assertThat(FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Denver"), T2.plusSeconds(3),
+                ConflictPolicy.LATEST_WINS).updates()).isEmpty();
+        assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).isEmpty();
+    }
+
+    @Test
+    void aMemberOnAnotherValueWithoutAWriteOnItsWayGetsTheAgreedValue() {
+        SyncGroup group = agreedGroup();
+        group.member(VENDOR).orElseThrow().setKnown(CITY, "Old");
+
+        var outcome = FieldSyncEngine.apply(group, CONTACT, Map.of(NAME, "Fabrikam Inc."), T1,
+                ConflictPolicy.LATEST_WINS);
+
+        assertThat(outcome.updates().get(VENDOR)).containsEntry(CITY, "Atlanta").containsEntry(NAME, "Fabrikam Inc.");
+        assertThat(outcome.updates().get(CUSTOMER)).containsOnlyKeys(NAME);
+    }
 }
