@@ -63,6 +63,7 @@ public final class FieldSyncEngine {
             }
             if (origin.pending(field).contains(value)) {
                 origin.confirm(field, value);
+                origin.forgetWritesOfKnownValue(field);
                 decisions.add(new FieldDecision(field, Kind.ECHO_SUPPRESSED, before, value, value,
                         "the hub's own write came back"));
                 continue;
@@ -82,6 +83,12 @@ public final class FieldSyncEngine {
                 }
                 if (winner.equals(editedOn)) {
                     group.agree(field, new Agreed(value, occurredAt, editedOn));
+                } else if (current != null) {
+                    // The losing record is written the winning value once more instead of trusting the write on
+                    // its way: the system may have applied that one already, before this edit, and published the
+                    // two events out of version order, the older (its echo) then being dropped as stale.
+                    origin.addPending(field, current.value());
+                    updates.computeIfAbsent(editedOn, r -> new EnumMap<>(CommonField.class)).put(field, current.value());
                 }
                 decisions.add(new FieldDecision(field, Kind.CONFLICT_RESOLVED, before, value,
                         group.agreed(field).map(Agreed::value).orElse(value),
@@ -101,11 +108,31 @@ public final class FieldSyncEngine {
     }
 
     /**
-     * Writes the agreed value to every member that holds another value and has no write of the hub on its way: the
-     * rules above never leave a member so, but a system may publish its events out of version order, and the
-     * echo that would have shown that the hub's write was applied is then dropped as stale (the newer event, read
-     * first, showed the member's own later edit as a conflict that the hub's write won). Without this the member
-     * would keep its value for ever.
+     * A stale event (older than what the hub applied for the record) changes nothing, but it may be the only proof
+     * that a write of the hub was applied: a system that publishes after its commit can publish two events of one
+     * record out of version order, and the newer one already showed a later value. Its values confirm such writes
+     * (a value equal to the record's known value proves nothing). Nothing is written.
+     *
+     * @return an {@link Kind#ECHO_SUPPRESSED} decision per confirmed field
+     */
+    public static List<FieldDecision> confirmLate(SyncGroup group, RecordRef record, Map<CommonField, String> values) {
+        Member member = group.member(record)
+                .orElseThrow(() -> new IllegalArgumentException(record + " is not in the group of " + group.contactNo()));
+        List<FieldDecision> decisions = new ArrayList<>();
+        values.forEach((field, value) -> {
+            if (member.has(field) && !value.equals(member.known(field)) && member.pending(field).contains(value)) {
+                member.confirm(field, value);
+                member.forgetWritesOfKnownValue(field);
+                decisions.add(new FieldDecision(field, Kind.ECHO_SUPPRESSED, member.known(field), value,
+                        member.known(field), "a late echo of the hub's own write: it was applied"));
+            }
+        });
+        return decisions;
+    }
+
+    /**
+     * Writes the agreed value to every member that holds another value and has no write of the hub on its way. The
+     * rules above never leave a member so; this is the safety net for echoes lost to reordering.
      */
     static void repair(SyncGroup group, Map<RecordRef, Map<CommonField, String>> updates) {
         group.agreedValues().forEach((field, agreed) -> {

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jms.config.JmsListenerEndpointRegistry;
-import org.springframework.jms.listener.MessageListenerContainer;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
 import com.contactsynchub.contract.CommonField;
+import com.contactsynchub.contract.QueueNames;
 import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.reference.crm.ContactChange;
 import com.contactsynchub.reference.crm.ContactSystem;
@@ -26,7 +28,9 @@ import com.contactsynchub.setup.SetupService;
 
 /**
  * The same field edited on both sides before either system applied the other's edit, made deterministic by holding
- * back one system's commands (its listener is stopped meanwhile): settled by each conflict policy, always recorded.
+ * back one system's commands (its command queue is paused on the broker meanwhile; stopping the listener instead
+ * makes it roll back a command it was receiving, whose delayed redelivery then overtakes the next one): settled by
+ * each conflict policy, always recorded.
  */
 @SyncEndToEnd
 class SyncConflictPolicyTest {
@@ -43,7 +47,9 @@ class SyncConflictPolicyTest {
     @Autowired
     SetupService setup;
     @Autowired
-    JmsListenerEndpointRegistry listeners;
+    EmbeddedActiveMQ broker;
+    @Autowired
+    QueueNames queues;
     @Autowired
     Conflicts conflicts;
 
@@ -56,8 +62,8 @@ class SyncConflictPolicyTest {
 
     @AfterEach
     void restore() {
-        listener("reference-erp-commands").start();
-        listener("reference-crm-commands").start();
+        queue(queues.erpCommands()).resume();
+        queue(queues.crmCommands()).resume();
         setup.replace(original);
     }
 
@@ -135,8 +141,8 @@ class SyncConflictPolicyTest {
         SyncTestSupport.Group group = support.linkedGroup(true, true, false);
         RecordRef customer = new RecordRef(RecordType.CUSTOMER, group.customerNo());
         RecordRef second = contactFirst ? customer : group.contact();
-        MessageListenerContainer held = listener(contactFirst ? "reference-erp-commands" : "reference-crm-commands");
-        held.stop();
+        Queue held = queue(contactFirst ? queues.erpCommands() : queues.crmCommands());
+        held.pause();
         int commandsBefore = support.commandsTo(second);
         if (contactFirst) {
             crm.change(group.contactNo(), ContactChange.ofFields(Map.of(CommonField.PHONE_NO, CRM_VALUE)));
@@ -155,7 +161,7 @@ class SyncConflictPolicyTest {
                 && support.journal(second).stream().anyMatch(e -> e.decision().startsWith("conflict-")));
         String secondEditId = support.journal(second).stream().filter(e -> e.decision().startsWith("conflict-"))
                 .findFirst().orElseThrow().causationId();
-        held.start();
+        held.resume();
         support.awaitQuiet();
         List<Conflicts.StoredConflict> rows = conflicts.list(null, 1000).stream()
                 .filter(c -> c.contactNo().equals(group.contactNo())).toList();
@@ -169,7 +175,7 @@ class SyncConflictPolicyTest {
                 s.vendorTemplates(), s.interactionTemplates(), policy.wireName(), null);
     }
 
-    private MessageListenerContainer listener(String id) {
-        return listeners.getListenerContainer(id);
+    private Queue queue(String name) {
+        return broker.getActiveMQServer().locateQueue(SimpleString.of(name));
     }
 }
