@@ -27,6 +27,9 @@ import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.reference.crm.ContactChange;
 import com.contactsynchub.reference.crm.ContactSystem;
 import com.contactsynchub.reference.erp.FinanceSystem;
+import com.contactsynchub.setup.ConflictPolicy;
+import com.contactsynchub.setup.MarketingSetup;
+import com.contactsynchub.setup.SetupService;
 
 import net.datafaker.Faker;
 
@@ -51,10 +54,33 @@ class SyncConvergenceTest {
     @Autowired
     NamedParameterJdbcTemplate jdbc;
 
+    @Autowired
+    SetupService setup;
+
     @Test
     void randomConcurrentEditsOnBothSidesConverge() throws Exception {
+        converge(GROUPS, EDITS, 4711L);
+    }
+
+    /** The same under contact-wins, where a finance edit that loses a conflict must be overwritten. */
+    @Test
+    void randomConcurrentEditsConvergeUnderContactWins() throws Exception {
+        MarketingSetup original = setup.current();
+        setup.replace(new MarketingSetup(original.busRelCodeForCustomers(), original.busRelCodeForVendors(),
+                original.busRelCodeForBankAccounts(), original.contactNos(), original.customerNos(),
+                original.vendorNos(), original.bankAccountNos(), original.customerTemplates(),
+                original.vendorTemplates(), original.interactionTemplates(),
+                ConflictPolicy.CONTACT_WINS.wireName(), null));
+        try {
+            converge(GROUPS / 2, EDITS / 3, 815L);
+        } finally {
+            setup.replace(original);
+        }
+    }
+
+    private void converge(int groupCount, int edits, long seedBase) throws Exception {
         List<SyncTestSupport.Group> groups = new ArrayList<>();
-        for (int i = 0; i < GROUPS; i++) {
+        for (int i = 0; i < groupCount; i++) {
             groups.add(support.linkedGroup());
         }
         support.awaitQuiet();
@@ -68,11 +94,11 @@ class SyncConvergenceTest {
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> work = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
-            long seed = 4711L + t;
+            long seed = seedBase + t;
             work.add(threads.submit(() -> {
                 Random random = new Random(seed);
                 Faker faker = new Faker(Locale.ENGLISH, random);
-                while (next.getAndIncrement() < EDITS) {
+                while (next.getAndIncrement() < edits) {
                     SyncTestSupport.Group group = groups.get(random.nextInt(groups.size()));
                     List<RecordRef> members = new ArrayList<>(group.financeRecords());
                     members.add(group.contact());
@@ -110,9 +136,10 @@ class SyncConvergenceTest {
                 group by j.decision
                 """, new MapSqlParameterSource("nos", allRecordNos(groups)),
                 rs -> { decisions.put(rs.getString("decision"), rs.getInt("n")); });
-        System.out.printf("Sync convergence: %d edits (%d contact, %d finance) on %d groups by %d threads in %.1f s;"
+        System.out.printf("Sync convergence (%s): %d edits (%d contact, %d finance) on %d groups by %d threads in %.1f s;"
                 + " quiet after %.1f s; %d events received, %d commands sent, %d conflicts; journal %s%n",
-                EDITS, contactEdits.get(), financeEdits.get(), GROUPS, THREADS, editSeconds, seconds, inbound,
+                setup.conflictPolicy().wireName(), edits, contactEdits.get(), financeEdits.get(), groupCount, THREADS,
+                editSeconds, seconds, inbound,
                 commands, conflicts, decisions);
 
         SoftAssertions softly = new SoftAssertions();

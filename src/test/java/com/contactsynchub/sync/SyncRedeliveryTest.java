@@ -60,6 +60,16 @@ class SyncRedeliveryTest {
             assertThat(support.commandsTo(record)).as("commands to " + record).isEqualTo(1);
         }
         assertThat(support.commandsTo(group.contact())).isZero();
+        Integer dead = new JmsTemplate(connectionFactory).browse(queues.deadLetter(), (session, browser) -> {
+            int n = 0;
+            for (var e = browser.getEnumeration(); e.hasMoreElements(); ) {
+                if (((TextMessage) e.nextElement()).getText().contains(messageId)) {
+                    n++;
+                }
+            }
+            return n;
+        });
+        System.out.println("DLQ-CHECK duplicate on dead letter: " + dead);
     }
 
     @Test
