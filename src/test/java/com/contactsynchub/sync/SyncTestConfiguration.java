@@ -1,7 +1,6 @@
 package com.contactsynchub.sync;
 
-import jakarta.jms.ConnectionFactory;
-
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -19,8 +18,8 @@ public class SyncTestConfiguration {
 
     @Bean
     SyncTestSupport syncTestSupport(ContactSystem crm, FinanceSystem erp, LinkRegistry links, KnownRecords known,
-            Journal journal, NamedParameterJdbcTemplate jdbc, ConnectionFactory connectionFactory, QueueNames queues) {
-        return new SyncTestSupport(crm, erp, links, known, journal, jdbc, connectionFactory, queues);
+            Journal journal, NamedParameterJdbcTemplate jdbc, EmbeddedActiveMQ broker, QueueNames queues) {
+        return new SyncTestSupport(crm, erp, links, known, journal, jdbc, broker, queues);
     }
 
     @Bean

@@ -10,11 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.jms.ConnectionFactory;
-
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jms.core.JmsTemplate;
 
 import com.contactsynchub.contract.CommonField;
 import com.contactsynchub.contract.QueueNames;
@@ -64,18 +63,18 @@ public class SyncTestSupport {
     private final KnownRecords known;
     private final Journal journal;
     private final NamedParameterJdbcTemplate jdbc;
-    private final JmsTemplate browser;
+    private final EmbeddedActiveMQ broker;
     private final QueueNames queues;
 
     public SyncTestSupport(ContactSystem crm, FinanceSystem erp, LinkRegistry links, KnownRecords known,
-            Journal journal, NamedParameterJdbcTemplate jdbc, ConnectionFactory connectionFactory, QueueNames queues) {
+            Journal journal, NamedParameterJdbcTemplate jdbc, EmbeddedActiveMQ broker, QueueNames queues) {
         this.crm = crm;
         this.erp = erp;
         this.links = links;
         this.known = known;
         this.journal = journal;
         this.jdbc = jdbc;
-        this.browser = new JmsTemplate(connectionFactory);
+        this.broker = broker;
         this.queues = queues;
     }
 
@@ -176,7 +175,7 @@ public class SyncTestSupport {
                     + waiting(queues.crmCommands()) + waiting(queues.erpCommands()) == 0;
             if (System.nanoTime() - reported[0] > 10_000_000_000L) {
                 reported[0] = System.nanoTime();
-                System.out.printf("waiting for quiet: %d received, %d commands, waiting %d/%d/%d/%d (crm.events,"
+                System.out.printf("waiting for quiet: %d received, %d commands, on the queues %d/%d/%d/%d (crm.events,"
                         + " erp.events, crm.commands, erp.commands)%n", inbound, outbound, waiting(queues.crmEvents()),
                         waiting(queues.erpEvents()), waiting(queues.crmCommands()), waiting(queues.erpCommands()));
             }
@@ -199,15 +198,10 @@ public class SyncTestSupport {
         return value == null ? 0 : value;
     }
 
-    private int waiting(String queue) {
-        Integer n = browser.browse(queue, (session, browse) -> {
-            int count = 0;
-            for (var e = browse.getEnumeration(); e.hasMoreElements(); e.nextElement()) {
-                count++;
-            }
-            return count;
-        });
-        return n == null ? 0 : n;
+    /** Messages on the queue as the broker counts them: waiting, being delivered and scheduled for redelivery. */
+    private long waiting(String queue) {
+        var found = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return found == null ? 0 : found.getMessageCount();
     }
 
     public static FinanceKind kind(RecordType type) {
