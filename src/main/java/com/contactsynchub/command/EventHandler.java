@@ -29,4 +29,14 @@ public interface EventHandler {
      *               no record); the message is folded into it after the handlers ran
      */
     List<OutboundCommand> handle(InboundMessage message, Optional<KnownRecord> before);
+
+    /**
+     * Told of a record event that the intake dropped as stale (older than what it applied already), which changes
+     * nothing about the record. For a feature that can still learn from it, e.g. that a write of its own was
+     * applied. Runs in the same transaction, under the same lock; nothing by default.
+     *
+     * @param known what the hub knows of the record, newer than the message
+     */
+    default void stale(InboundMessage message, KnownRecord known) {
+    }
 }

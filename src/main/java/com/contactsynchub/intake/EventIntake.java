@@ -102,6 +102,9 @@ public class EventIntake {
                         null, null, "older than what the hub applied already: version " + message.version()
                                 + " at " + message.occurredAt() + ", known version "
                                 + before.get().version() + " at " + before.get().occurredAt());
+                for (EventHandler handler : interested) {
+                    handler.stale(message, before.get());
+                }
                 return List.of();
             }
         }

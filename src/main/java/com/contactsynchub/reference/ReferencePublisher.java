@@ -2,6 +2,7 @@ package com.contactsynchub.reference;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -70,7 +71,9 @@ public class ReferencePublisher {
         ObjectNode message = mapper.createObjectNode();
         message.put("messageId", UUID.randomUUID().toString());
         message.put("type", type.wireName());
-        message.put("occurredAt", OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS).toString());
+        // Formatted, not toString(): that drops the seconds when they are zero ("09:41Z"), which is no RFC 3339 date-time.
+        message.put("occurredAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS)));
         message.put("source", from.source());
         if (version != null) {
             message.put("version", version);

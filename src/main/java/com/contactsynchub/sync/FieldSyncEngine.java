@@ -55,13 +55,17 @@ public final class FieldSyncEngine {
             String before = origin.known(field);
             origin.setKnown(field, value);
 
-            if (origin.pending(field).contains(value)) {
-                origin.confirm(field, value);
-                decisions.add(new FieldDecision(field, Kind.ECHO_SUPPRESSED, before, value, value,
-                        "the hub's own write came back"));
+            // Unchanged first: the systems publish the whole record, so an event about another field repeats this
+            // one's value. When the record already held a value the hub also has on its way there (it lost a
+            // conflict and is written back after the losing write), seeing that value again proves nothing.
+            if (value.equals(before)) {
                 continue;
             }
-            if (value.equals(before)) {
+            if (origin.pending(field).contains(value)) {
+                origin.confirm(field, value);
+                origin.forgetWritesOfKnownValue(field);
+                decisions.add(new FieldDecision(field, Kind.ECHO_SUPPRESSED, before, value, value,
+                        "the hub's own write came back"));
                 continue;
             }
             Agreed current = group.agreed(field).orElse(null);
@@ -79,6 +83,12 @@ public final class FieldSyncEngine {
                 }
                 if (winner.equals(editedOn)) {
                     group.agree(field, new Agreed(value, occurredAt, editedOn));
+                } else if (current != null) {
+                    // The losing record is written the winning value once more instead of trusting the write on
+                    // its way: the system may have applied that one already, before this edit, and published the
+                    // two events out of version order, the older (its echo) then being dropped as stale.
+                    origin.addPending(field, current.value());
+                    updates.computeIfAbsent(editedOn, r -> new EnumMap<>(CommonField.class)).put(field, current.value());
                 }
                 decisions.add(new FieldDecision(field, Kind.CONFLICT_RESOLVED, before, value,
                         group.agreed(field).map(Agreed::value).orElse(value),
@@ -93,7 +103,47 @@ public final class FieldSyncEngine {
             }
             converge(group, field, updates);
         }
+        repair(group, updates);
         return new SyncOutcome(decisions, updates, conflicts);
+    }
+
+    /**
+     * A stale event (older than what the hub applied for the record) changes nothing, but it may be the only proof
+     * that a write of the hub was applied: a system that publishes after its commit can publish two events of one
+     * record out of version order, and the newer one already showed a later value. Its values confirm such writes
+     * (a value equal to the record's known value proves nothing). Nothing is written.
+     *
+     * @return an {@link Kind#ECHO_SUPPRESSED} decision per confirmed field
+     */
+    public static List<FieldDecision> confirmLate(SyncGroup group, RecordRef record, Map<CommonField, String> values) {
+        Member member = group.member(record)
+                .orElseThrow(() -> new IllegalArgumentException(record + " is not in the group of " + group.contactNo()));
+        List<FieldDecision> decisions = new ArrayList<>();
+        values.forEach((field, value) -> {
+            if (member.has(field) && !value.equals(member.known(field)) && member.pending(field).contains(value)) {
+                member.confirm(field, value);
+                member.forgetWritesOfKnownValue(field);
+                decisions.add(new FieldDecision(field, Kind.ECHO_SUPPRESSED, member.known(field), value,
+                        member.known(field), "a late echo of the hub's own write: it was applied"));
+            }
+        });
+        return decisions;
+    }
+
+    /**
+     * Writes the agreed value to every member that holds another value and has no write of the hub on its way. The
+     * rules above never leave a member so; this is the safety net for echoes lost to reordering.
+     */
+    static void repair(SyncGroup group, Map<RecordRef, Map<CommonField, String>> updates) {
+        group.agreedValues().forEach((field, agreed) -> {
+            for (Member member : group.members()) {
+                if (member.has(field) && member.pending(field).isEmpty() && !member.known(field).equals(agreed.value())) {
+                    member.addPending(field, agreed.value());
+                    updates.computeIfAbsent(member.ref(), r -> new EnumMap<>(CommonField.class))
+                            .put(field, agreed.value());
+                }
+            }
+        });
     }
 
     /** Writes the agreed value of {@code field} to every member that will not hold it otherwise. */

@@ -99,6 +99,31 @@ public class SyncEventHandler implements EventHandler {
         return out;
     }
 
+    /** A stale event changes nothing, but its values may show that writes of the hub were applied. */
+    @Override
+    public void stale(InboundMessage message, KnownRecord known) {
+        RecordRef record = ref(message);
+        if (message.type().wireName().endsWith(".deleted")) {
+            return;
+        }
+        Optional<String> contactNo = groups.groupOf(record);
+        if (contactNo.isEmpty()) {
+            return;
+        }
+        SyncGroup group = groups.load(contactNo.get());
+        List<FieldDecision> confirmed = FieldSyncEngine.confirmLate(group, record,
+                incomingValues(message, record.type()));
+        if (confirmed.isEmpty()) {
+            return;
+        }
+        groups.save(group);
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        confirmed.forEach(d -> fields.put(d.field().fieldName(), d.incoming()));
+        journal.write(record.type().wireName(), record.no(), "late-echo", message.source(), message.messageId(),
+                null, fields.toString(), "the stale event shows that the hub's writes of these values were applied;"
+                        + " nothing is changed or sent");
+    }
+
     private void removeLinks(RecordRef record, InboundMessage message) {
         List<Link> removed = new ArrayList<>();
         if (record.type() == RecordType.CONTACT) {

@@ -73,6 +73,17 @@ public final class SyncGroup {
             }
         }
 
+        /**
+         * Forgets the writes still outstanding when all of them are the value the record holds anyway: applying
+         * them changes nothing, and their echoes, equal to the known value, would never confirm them.
+         */
+        void forgetWritesOfKnownValue(CommonField field) {
+            List<String> writes = pending.get(field);
+            if (writes != null && writes.stream().allMatch(known(field)::equals)) {
+                pending.remove(field);
+            }
+        }
+
         /** What the record will hold once the hub's writes are applied. */
         String expected(CommonField field) {
             List<String> writes = pending(field);

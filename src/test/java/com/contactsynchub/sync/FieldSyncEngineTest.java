@@ -118,14 +118,66 @@ class FieldSyncEngineTest {
     }
 
     @Test
-    void anEarlierConcurrentEditLosesAndNeedsNoExtraWrite() {
+    void anEarlierConcurrentEditLosesAndTheWinningValueIsWrittenToItsRecordOnceMore() {
         SyncGroup group = agreedGroup();
         FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Seattle"), T2, ConflictPolicy.LATEST_WINS);
         var concurrent = FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Denver"), T1, ConflictPolicy.LATEST_WINS);
 
         assertThat(concurrent.conflicts()).singleElement().satisfies(c -> assertThat(c.winner()).isEqualTo(CONTACT));
-        assertThat(concurrent.updates()).isEmpty();
+        // Not only the write on its way: that one may have been applied before the edit, its echo lost as stale.
+        assertThat(concurrent.updates()).containsOnlyKeys(CUSTOMER);
+        assertThat(concurrent.updates().get(CUSTOMER)).containsExactly(Map.entry(CITY, "Seattle"));
         assertThat(group.agreed(CITY).orElseThrow().value()).isEqualTo("Seattle");
+
+        // Both writes come back: the first is an echo, the second changes nothing; nothing is left outstanding.
+        assertThat(FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Seattle"), T2.plusSeconds(1),
+                ConflictPolicy.LATEST_WINS).updates()).isEmpty();
+        assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).isEmpty();
+        assertThat(FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Seattle"), T2.plusSeconds(2),
+                ConflictPolicy.LATEST_WINS).decisions()).isEmpty();
+    }
+
+    @Test
+    void aLateEchoDroppedAsStaleStillConfirmsTheWriteAndTheLosingRecordIsRepaired() {
+        SyncGroup group = agreedGroup();
+        FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Seattle"), T1, ConflictPolicy.CONTACT_WINS);
+        // The finance system applied "Seattle" (version 5) and then a user typed "Denver" (version 6); it
+        // published version 6 first. The hub sees a conflict, which the contact wins.
+        var newer = FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Denver"), T2, ConflictPolicy.CONTACT_WINS);
+        assertThat(newer.updates().get(CUSTOMER)).containsExactly(Map.entry(CITY, "Seattle"));
+        // Version 5, stale, shows that the first "Seattle" was applied.
+        assertThat(FieldSyncEngine.confirmLate(group, CUSTOMER, Map.of(CITY, "Seattle", NAME, "Fabrikam")))
+                .extracting(FieldDecision::field).containsExactly(CITY);
+        assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).containsExactly("Seattle");
+        // The second "Seattle" comes back: everything agrees and nothing is outstanding.
+        assertThat(FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Seattle"), T2.plusSeconds(1),
+                ConflictPolicy.CONTACT_WINS).updates()).isEmpty();
+        assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).isEmpty();
+    }
+
+    @Test
+    void aLateEchoOfAWinningEditLeavesNothingOutstanding() {
+        SyncGroup group = agreedGroup();
+        FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Seattle"), T1, ConflictPolicy.LATEST_WINS);
+        // Applied "Seattle" (v5), then "Denver" typed (v6), published v6 first: Denver wins and is written back.
+        FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Denver"), T2, ConflictPolicy.LATEST_WINS);
+        assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).containsExactly("Seattle", "Denver");
+
+        FieldSyncEngine.confirmLate(group, CUSTOMER, Map.of(CITY, "Seattle"));
+
+        // The write-back of Denver to a record holding Denver is nothing to wait for: its echo could not be told
+        // apart from the record's own value.
+        assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).isEmpty();
+    }
+
+    @Test
+    void aStaleEventShowingTheRecordsOwnValueConfirmsNothing() {
+        SyncGroup group = agreedGroup();
+        FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Seattle"), T1, ConflictPolicy.LATEST_WINS);
+        FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Denver"), T2, ConflictPolicy.LATEST_WINS);
+
+        assertThat(FieldSyncEngine.confirmLate(group, CUSTOMER, Map.of(CITY, "Denver"))).isEmpty();
+        assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).containsExactly("Seattle", "Denver");
     }
 
     @Test
@@ -168,5 +220,37 @@ class FieldSyncEngineTest {
 
         assertThat(outcome.updates()).isEmpty();
         assertThat(outcome.decisions()).extracting(FieldDecision::kind).containsExactly(Kind.ALREADY_AGREED);
+    }
+
+    @Test
+    void aRecordStillShowingItsOwnWinningValueDoesNotConfirmTheWriteBack() {
+        SyncGroup group = agreedGroup();
+        FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Seattle"), T1, ConflictPolicy.LATEST_WINS);
+        FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Denver"), T2, ConflictPolicy.LATEST_WINS);
+
+        // Another edit of the customer, published with all its fields, before "Seattle" reached it: still Denver.
+        var other = FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Denver", NAME, "Fabrikam Inc."),
+                T2.plusSeconds(1), ConflictPolicy.LATEST_WINS);
+
+        assertThat(other.decisions()).extracting(FieldDecision::field).containsExactly(NAME);
+        assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).containsExactly("Seattle", "Denver");
+        // "Seattle" then "Denver" arrive: both recognised, nothing bounces.
+        assertThat(FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Seattle"), T2.plusSeconds(2),
+                ConflictPolicy.LATEST_WINS).updates()).isEmpty();
+        assertThat(FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Denver"), T2.plusSeconds(3),
+                ConflictPolicy.LATEST_WINS).updates()).isEmpty();
+        assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).isEmpty();
+    }
+
+    @Test
+    void aMemberOnAnotherValueWithoutAWriteOnItsWayGetsTheAgreedValue() {
+        SyncGroup group = agreedGroup();
+        group.member(VENDOR).orElseThrow().setKnown(CITY, "Old");
+
+        var outcome = FieldSyncEngine.apply(group, CONTACT, Map.of(NAME, "Fabrikam Inc."), T1,
+                ConflictPolicy.LATEST_WINS);
+
+        assertThat(outcome.updates().get(VENDOR)).containsEntry(CITY, "Atlanta").containsEntry(NAME, "Fabrikam Inc.");
+        assertThat(outcome.updates().get(CUSTOMER)).containsOnlyKeys(NAME);
     }
 }

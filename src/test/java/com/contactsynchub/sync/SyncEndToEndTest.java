@@ -9,10 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.contactsynchub.contract.CommonField;
 import com.contactsynchub.contract.RecordType;
@@ -26,8 +24,7 @@ import com.contactsynchub.reference.erp.FinanceKind;
 import com.contactsynchub.reference.erp.FinanceSystem;
 
 /** Two-way sync over the real broker with the reference contact and finance systems. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@SyncEndToEnd
 class SyncEndToEndTest {
 
     @Autowired
