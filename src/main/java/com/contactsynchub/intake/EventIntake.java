@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.contactsynchub.command.CommandOutbox;
+import com.contactsynchub.command.CommandResender;
 import com.contactsynchub.command.EventHandler;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.Channel;
@@ -40,6 +41,7 @@ public class EventIntake {
     private final KnownRecords knownRecords;
     private final List<EventHandler> handlers;
     private final CommandOutbox outbox;
+    private final CommandResender resender;
     private final RecordLocks locks;
     private final Journal journal;
     private final TransactionTemplate transaction;
@@ -48,13 +50,14 @@ public class EventIntake {
     private final Clock clock;
 
     public EventIntake(MessageValidator validator, InboundMessageLog messageLog, KnownRecords knownRecords,
-            List<EventHandler> handlers, CommandOutbox outbox, RecordLocks locks, Journal journal,
-            TransactionTemplate transaction, QueueNames queues, IntakeMetrics metrics, Clock clock) {
+            List<EventHandler> handlers, CommandOutbox outbox, CommandResender resender, RecordLocks locks,
+            Journal journal, TransactionTemplate transaction, QueueNames queues, IntakeMetrics metrics, Clock clock) {
         this.validator = validator;
         this.messageLog = messageLog;
         this.knownRecords = knownRecords;
         this.handlers = List.copyOf(handlers);
         this.outbox = outbox;
+        this.resender = resender;
         this.locks = locks;
         this.journal = journal;
         this.transaction = transaction;
@@ -79,9 +82,10 @@ public class EventIntake {
         } catch (DuplicateKeyException alreadyRecorded) {
             metrics.duplicate(message.type());
             List<OutboundCommand> sentBefore = outbox.causedBy(message.messageId());
+            resender.resend(sentBefore);
             log.info("Message {} ({}) was received before; not applied again, {} command(s) re-sent",
                     message.messageId(), message.type().wireName(), sentBefore.size());
-            return new IntakeResult(Outcome.DUPLICATE, message.type(), message.messageId(), null, body, sentBefore);
+            return new IntakeResult(Outcome.DUPLICATE, message.type(), message.messageId(), null, body, List.of());
         }
         metrics.received(message.type());
         return new IntakeResult(Outcome.ACCEPTED, message.type(), message.messageId(), null, body, commands);

@@ -105,6 +105,9 @@ class CommandSendingTest {
 
         assertThat(first).isNotNull();
         assertThat(jms(1_000).receive(queues.crmCommands())).as("second copy of the command").isNull();
+        // The duplicate event is consumed for good, not rolled back again and again into the dead-letter queue.
+        assertThat(jms(4_000).receive(queues.deadLetter())).as("dead-lettered event").isNull();
+        assertThat(duplicates()).isEqualTo(duplicatesBefore + 1);
     }
 
     private double duplicates() {
