@@ -21,14 +21,15 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.contactsynchub.contract.CommonField;
 import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.intake.KnownRecords;
 import com.contactsynchub.link.LinkRegistry;
 import com.contactsynchub.link.LinkType;
+import com.contactsynchub.link.LinkStatus;
+import com.contactsynchub.setup.SetupService;
+import com.contactsynchub.setup.MarketingSetup;
 import com.contactsynchub.reference.crm.ContactSystem;
 import com.contactsynchub.reference.erp.FinanceKind;
 import com.contactsynchub.reference.erp.FinanceSystem;
@@ -42,15 +43,6 @@ class FileDropEndToEndTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    /**
-     * The test profile's data-dir contains ${random.uuid}, which Spring resolves anew at every use: each folder would
-     * get its own directory. One fixed inbox per test class instead.
-     */
-    @DynamicPropertySource
-    static void inbox(DynamicPropertyRegistry registry) {
-        String inbox = "./target/test-data/inbox-" + UUID.randomUUID();
-        registry.add("hub.import.inbox", () -> inbox);
-    }
 
     @Autowired
     ImportProperties folders;
@@ -66,6 +58,8 @@ class FileDropEndToEndTest {
     NamedParameterJdbcTemplate jdbc;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    SetupService setup;
 
     @Test
     void aSemicolonFileWithBomCaptionsQuotedLineBreaksAndBadRowsIsImportedRowByRow() throws Exception {
@@ -219,6 +213,53 @@ class FileDropEndToEndTest {
                 + "erp/bank-accounts (only bankAccount events)");
         assertThat(lines).anyMatch(l -> l.startsWith("line 3 | - | error | the message is not valid JSON"));
         assertThat(known.find(RecordType.BANK_ACCOUNT, "BA" + u)).isPresent();
+    }
+
+    /** BC's "Create Conts. from Customers": a finance export gives every unlinked record a contact, once. */
+    @Test
+    void aVendorExportCreatesAContactAndLinkForEveryUnlinkedVendorOnlyOnce() throws Exception {
+        String u = unique();
+        MarketingSetup before = setup.current();
+        setup.replace(new MarketingSetup(before.busRelCodeForCustomers(), before.busRelCodeForVendors(),
+                before.busRelCodeForBankAccounts(), "CONT", before.customerNos(), before.vendorNos(),
+                before.bankAccountNos(), before.customerTemplates(), before.vendorTemplates(),
+                before.interactionTemplates(), before.conflictPolicy(), null));
+        try {
+            String csv = "No.,Name,City,Phone No.\n"
+                    + "VA" + u + ",Litware Inc.,Redmond,+1 425 555 0100\n"
+                    + "VB" + u + ",Northwind Traders,Seattle,+1 206 555 0100\n";
+            Path file = drop(folders.erpVendors(), "vendors-" + u + ".csv", csv.getBytes(StandardCharsets.UTF_8));
+            List<String> lines = Files.readAllLines(awaitReport(folders.erpVendors(), "done",
+                    file.getFileName().toString()));
+            assertThat(lines).anyMatch(l -> l.startsWith("line 2 | VA" + u + " | created | new record: contact CT"));
+            assertThat(lines).anyMatch(l -> l.startsWith("line 3 | VB" + u + " | created | new record: contact CT"));
+
+            // The contact system gets the contacts, the links become active once it acknowledged them.
+            for (String vendorNo : List.of("VA" + u, "VB" + u)) {
+                await().atMost(WAIT).until(() -> links.findByRecord(LinkType.VENDOR, vendorNo)
+                        .filter(l -> l.status() == LinkStatus.ACTIVE).isPresent());
+            }
+            String contactNo = links.findByRecord(LinkType.VENDOR, "VA" + u).orElseThrow().contactNo();
+            assertThat(crm.find(contactNo).orElseThrow().fields()).containsEntry(CommonField.NAME, "Litware Inc.")
+                    .containsEntry(CommonField.CITY, "Redmond");
+            assertThat(crm.find(contactNo).orElseThrow().contactType()).isEqualTo("company");
+
+            // The next export of the same vendors pushes what changed and creates nothing again.
+            String next = "No.,Name,City,Phone No.\n"
+                    + "VA" + u + ",Litware Inc.,Redmond,+1 425 555 0199\n"
+                    + "VB" + u + ",Northwind Traders,Seattle,+1 206 555 0100\n";
+            Path second = drop(folders.erpVendors(), "vendors-next-" + u + ".csv",
+                    next.getBytes(StandardCharsets.UTF_8));
+            List<String> secondReport = Files.readAllLines(awaitReport(folders.erpVendors(), "done",
+                    second.getFileName().toString()));
+            assertThat(secondReport).anyMatch(l -> l.startsWith("line 2 | VA" + u + " | updated | linked: pushed ")
+                    && l.contains("phoneNo") && l.contains("contact:" + contactNo));
+            assertThat(secondReport).noneMatch(l -> l.contains("| created |"));
+            await().atMost(WAIT).until(() -> "+1 425 555 0199".equals(
+                    crm.find(contactNo).orElseThrow().fields().get(CommonField.PHONE_NO)));
+        } finally {
+            setup.replace(before);
+        }
     }
 
     static byte[] bom(String text) {
