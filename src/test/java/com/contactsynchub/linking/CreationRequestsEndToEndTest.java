@@ -1,5 +1,9 @@
 package com.contactsynchub.linking;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -58,6 +62,29 @@ class CreationRequestsEndToEndTest extends LinkingTestSupport {
                 crm.find(contactNo).orElseThrow().fields().get(CommonField.PHONE_NO)));
         assertThat(commands("customer:" + customerNo, "customer.update")).isEqualTo(1);
         assertThat(commands("contact:" + contactNo, "contact.update")).isEqualTo(1);
+    }
+
+    /** DOMAIN.md 3 with 6: the contact's open sales quote made before it was a customer gets the new customer. */
+    @Test
+    void anOpenSalesQuoteOfTheContactGetsTheCustomerCreatedFromIt() {
+        String contactNo = company("Fabrikam Quotes", Map.of(CommonField.CITY, "Atlanta"));
+        ObjectNode quoteRequest = JsonNodeFactory.instance.objectNode();
+        quoteRequest.put("type", "document.requested");
+        quoteRequest.put("contactNo", contactNo);
+        quoteRequest.put("documentType", "salesQuote");
+        quoteRequest.putArray("lines").addObject().put("description", "Consulting").put("quantity", 3);
+        var quote = answer(requests.send(quoteRequest));
+        assertThat(quote.status()).isEqualTo("completed");
+        String quoteNo = quote.answer().path("documentNo").asText();
+        assertThat(erp.document(quoteNo).orElseThrow().customerNo()).isNull();
+
+        String series = ownSeries("C");
+        var created = withSetup(Map.of("customerNos", series),
+                () -> answer(request("customer.creation.requested", contactNo)));
+        assertThat(created.status()).isEqualTo("completed");
+        String customerNo = created.answer().path("recordNo").asText();
+
+        await().atMost(WAIT).until(() -> customerNo.equals(erp.document(quoteNo).orElseThrow().customerNo()));
     }
 
     @Test
