@@ -25,6 +25,7 @@ public final class SyncGroup {
         private final RecordRef ref;
         private final Map<CommonField, String> known;
         private final Map<CommonField, List<String>> pending;
+        private final java.util.Set<CommonField> pendingChanged = java.util.EnumSet.noneOf(CommonField.class);
 
         public Member(RecordRef ref, Map<CommonField, String> known, Map<CommonField, List<String>> pending) {
             this.ref = ref;
@@ -61,6 +62,12 @@ public final class SyncGroup {
 
         void addPending(CommonField field, String value) {
             pending.computeIfAbsent(field, f -> new ArrayList<>()).add(value);
+            pendingChanged.add(field);
+        }
+
+        /** The fields whose pending writes changed since loading: only they are saved again. */
+        public java.util.Set<CommonField> pendingChanged() {
+            return pendingChanged;
         }
 
         /** Drops the writes up to and including {@code value}'s: the system applied them, in order. */
@@ -71,6 +78,7 @@ public final class SyncGroup {
             if (writes.isEmpty()) {
                 pending.remove(field);
             }
+            pendingChanged.add(field);
         }
 
         /**
@@ -81,6 +89,7 @@ public final class SyncGroup {
             List<String> writes = pending.get(field);
             if (writes != null && writes.stream().allMatch(known(field)::equals)) {
                 pending.remove(field);
+                pendingChanged.add(field);
             }
         }
 
@@ -98,6 +107,7 @@ public final class SyncGroup {
     private final String contactNo;
     private final Map<RecordRef, Member> members = new LinkedHashMap<>();
     private final Map<CommonField, Agreed> agreed = new EnumMap<>(CommonField.class);
+    private final java.util.Set<CommonField> agreedChanged = java.util.EnumSet.noneOf(CommonField.class);
 
     public SyncGroup(String contactNo, List<Member> members, Map<CommonField, Agreed> agreed) {
         this.contactNo = contactNo;
@@ -125,7 +135,13 @@ public final class SyncGroup {
         return agreed;
     }
 
+    /** The fields whose agreed value changed since loading: only they are saved again. */
+    public java.util.Set<CommonField> agreedChanged() {
+        return agreedChanged;
+    }
+
     void agree(CommonField field, Agreed value) {
         agreed.put(field, value);
+        agreedChanged.add(field);
     }
 }

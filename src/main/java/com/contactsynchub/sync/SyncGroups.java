@@ -52,34 +52,37 @@ public class SyncGroups {
         return new SyncGroup(contactNo, members, agreed(contactNo));
     }
 
+    /** Writes back what changed since {@link #load}: the agreed values and pending writes that moved. */
     public void save(SyncGroup group) {
-        var byContact = new MapSqlParameterSource("contactNo", group.contactNo());
-        jdbc.update("delete from sync_agreed where contact_no = :contactNo", byContact);
-        group.agreedValues().forEach((field, agreed) -> jdbc.update("""
-                insert into sync_agreed (contact_no, field, field_value, agreed_at, origin_type, origin_no)
-                values (:contactNo, :field, :value, :agreedAt, :originType, :originNo)
-                """, new MapSqlParameterSource("contactNo", group.contactNo())
-                .addValue("field", field.fieldName())
-                .addValue("value", agreed.value())
-                .addValue("agreedAt", agreed.at())
-                .addValue("originType", agreed.origin().type().wireName())
-                .addValue("originNo", agreed.origin().no())));
+        for (CommonField field : group.agreedChanged()) {
+            var key = new MapSqlParameterSource("contactNo", group.contactNo()).addValue("field", field.fieldName());
+            jdbc.update("delete from sync_agreed where contact_no = :contactNo and field = :field", key);
+            group.agreed(field).ifPresent(agreed -> jdbc.update("""
+                    insert into sync_agreed (contact_no, field, field_value, agreed_at, origin_type, origin_no)
+                    values (:contactNo, :field, :value, :agreedAt, :originType, :originNo)
+                    """, key.addValue("value", agreed.value())
+                    .addValue("agreedAt", agreed.at())
+                    .addValue("originType", agreed.origin().type().wireName())
+                    .addValue("originNo", agreed.origin().no())));
+        }
+        group.agreedChanged().clear();
         for (SyncGroup.Member member : group.members()) {
-            var byRecord = new MapSqlParameterSource("type", member.ref().type().wireName())
-                    .addValue("no", member.ref().no());
-            jdbc.update("delete from sync_pending where record_type = :type and record_no = :no", byRecord);
-            member.pendingWrites().forEach((field, values) -> {
+            for (CommonField field : member.pendingChanged()) {
+                var key = new MapSqlParameterSource("type", member.ref().type().wireName())
+                        .addValue("no", member.ref().no()).addValue("field", field.fieldName());
+                jdbc.update("delete from sync_pending where record_type = :type and record_no = :no and field = :field",
+                        key);
+                List<String> values = member.pending(field);
                 for (int position = 0; position < values.size(); position++) {
                     jdbc.update("""
                             insert into sync_pending (record_type, record_no, field, seq, field_value)
                             values (:type, :no, :field, :position, :value)
-                            """, new MapSqlParameterSource("type", member.ref().type().wireName())
-                            .addValue("no", member.ref().no())
-                            .addValue("field", field.fieldName())
+                            """, new MapSqlParameterSource(key.getValues())
                             .addValue("position", position)
                             .addValue("value", values.get(position)));
                 }
-            });
+            }
+            member.pendingChanged().clear();
         }
     }
 

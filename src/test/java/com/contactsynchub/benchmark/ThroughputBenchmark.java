@@ -61,7 +61,12 @@ class ThroughputBenchmark {
 
     @Test
     void printThroughput() throws Exception {
-        double broker = brokerHop();
+        // Warm-up (JIT, pools, caches): one unmeasured round of each, then the measured ones.
+        brokerHop();
+        hub(false);
+        hub(true);
+        // The broker's figure varies most from run to run on a shared machine: its best of three is the limit.
+        double broker = Math.max(brokerHop(), Math.max(brokerHop(), brokerHop()));
         double unlinked = hub(false);
         double linked = hub(true);
         System.out.printf("%nTHROUGHPUT (%d messages, %d consumers, %d cores)%n", MESSAGES, CONSUMERS,
@@ -111,7 +116,9 @@ class ThroughputBenchmark {
     double hub(boolean linked) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         List<String> bodies = new ArrayList<>();
-        int groups = 200;
+        // Four edits per record: with nobody applying the hub's commands here, pending writes would otherwise pile
+        // up on the same few records, which real traffic (where echoes confirm them) does not do.
+        int groups = MESSAGES / 4;
         for (int g = 0; g < groups; g++) {
             String contactNo = "B" + run + g;
             if (linked) {
