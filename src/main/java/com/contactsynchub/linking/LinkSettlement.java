@@ -10,11 +10,8 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import com.contactsynchub.command.CommandFactory;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.CommonField;
-import com.contactsynchub.contract.MessageType;
-import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.intake.KnownRecords;
 import com.contactsynchub.journal.Journal;
 import com.contactsynchub.link.CustomerLinkListener;
@@ -23,8 +20,7 @@ import com.contactsynchub.sync.FieldValues;
 import com.contactsynchub.sync.RecordRef;
 import com.contactsynchub.sync.SyncGroup;
 import com.contactsynchub.sync.SyncGroups;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.contactsynchub.sync.UpdateCommands;
 
 /**
  * What happens when a link becomes active: the master's common fields become the group's agreed values and are
@@ -36,15 +32,15 @@ public class LinkSettlement {
 
     private final SyncGroups groups;
     private final KnownRecords knownRecords;
-    private final CommandFactory commands;
+    private final UpdateCommands updateCommands;
     private final Journal journal;
     private final ObjectProvider<CustomerLinkListener> customerLinkListeners;
 
-    public LinkSettlement(SyncGroups groups, KnownRecords knownRecords, CommandFactory commands, Journal journal,
+    public LinkSettlement(SyncGroups groups, KnownRecords knownRecords, UpdateCommands updateCommands, Journal journal,
             ObjectProvider<CustomerLinkListener> customerLinkListeners) {
         this.groups = groups;
         this.knownRecords = knownRecords;
-        this.commands = commands;
+        this.updateCommands = updateCommands;
         this.journal = journal;
         this.customerLinkListeners = customerLinkListeners;
     }
@@ -69,9 +65,9 @@ public class LinkSettlement {
         groups.save(group);
         List<OutboundCommand> out = new ArrayList<>();
         updates.forEach((target, fields) -> {
-            out.add(updateCommand(causationId, target, fields));
+            out.add(updateCommands.update(causationId, target, fields));
             journal.write(target.type().wireName(), target.no(), "update-sent", "hub", causationId, null,
-                    json(fields).toString(), "to take the values of " + master + ", the master of the new link");
+                    UpdateCommands.json(fields).toString(), "to take the values of " + master + ", the master of the new link");
         });
         return new Settled(updates, out);
     }
@@ -93,27 +89,5 @@ public class LinkSettlement {
                         .ifPresent(field -> values.put(field, FieldValues.normalize(field,
                                 entry.getValue().isNull() ? null : entry.getValue().asText())))));
         return values;
-    }
-
-    private OutboundCommand updateCommand(String causationId, RecordRef target, Map<CommonField, String> fields) {
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        payload.set("fields", json(fields));
-        return commands.create(causationId, updateType(target.type()), target.toString(), target.type().keyField(),
-                target.no(), payload);
-    }
-
-    static MessageType updateType(RecordType type) {
-        return switch (type) {
-            case CONTACT -> MessageType.CONTACT_UPDATE;
-            case CUSTOMER -> MessageType.CUSTOMER_UPDATE;
-            case VENDOR -> MessageType.VENDOR_UPDATE;
-            case BANK_ACCOUNT -> MessageType.BANK_ACCOUNT_UPDATE;
-        };
-    }
-
-    static ObjectNode json(Map<CommonField, String> fields) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        fields.forEach((field, value) -> node.put(field.fieldName(), value));
-        return node;
     }
 }

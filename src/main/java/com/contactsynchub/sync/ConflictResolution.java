@@ -10,17 +10,14 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.contactsynchub.command.CommandFactory;
 import com.contactsynchub.command.CommandOutbox;
 import com.contactsynchub.command.CommandSender;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.CommonField;
-import com.contactsynchub.contract.MessageType;
 import com.contactsynchub.intake.RecordLocks;
 import com.contactsynchub.journal.Journal;
 import com.contactsynchub.sync.Conflicts.StoredConflict;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * An operator settles a parked conflict: the chosen value becomes the group's agreed value and is written to every
@@ -38,20 +35,20 @@ public class ConflictResolution {
     private final SyncGroups groups;
     private final RecordLocks locks;
     private final Journal journal;
-    private final CommandFactory commands;
+    private final UpdateCommands updateCommands;
     private final CommandOutbox outbox;
     private final CommandSender sender;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public ConflictResolution(Conflicts conflicts, SyncGroups groups, RecordLocks locks, Journal journal,
-            CommandFactory commands, CommandOutbox outbox, CommandSender sender, TransactionTemplate transaction,
+            UpdateCommands updateCommands, CommandOutbox outbox, CommandSender sender, TransactionTemplate transaction,
             Clock clock) {
         this.conflicts = conflicts;
         this.groups = groups;
         this.locks = locks;
         this.journal = journal;
-        this.commands = commands;
+        this.updateCommands = updateCommands;
         this.outbox = outbox;
         this.sender = sender;
         this.transaction = transaction;
@@ -82,13 +79,9 @@ public class ConflictResolution {
             conflicts.resolve(id, value, "operator " + operator);
             List<OutboundCommand> out = new ArrayList<>();
             updates.forEach((target, fields) -> {
-                ObjectNode payload = JsonNodeFactory.instance.objectNode();
-                ObjectNode values = payload.putObject("fields");
-                fields.forEach((f, v) -> values.put(f.fieldName(), v));
-                out.add(commands.create(causationId, updateType(target), target.toString(),
-                        target.type().keyField(), target.no(), payload));
+                out.add(updateCommands.update(causationId, target, fields));
                 journal.write(target.type().wireName(), target.no(), "update-sent", "admin", causationId, null,
-                        values.toString(), "conflict " + id + " on " + field.fieldName() + " resolved by " + operator);
+                        UpdateCommands.json(fields).toString(), "conflict " + id + " on " + field.fieldName() + " resolved by " + operator);
             });
             journal.write(origin.type().wireName(), origin.no(), "conflict-resolved", "admin", causationId, null,
                     JsonNodeFactory.instance.objectNode().put(field.fieldName(), value).toString(),
@@ -117,15 +110,6 @@ public class ConflictResolution {
         }
         throw new IllegalArgumentException("give either value, or side = edited (" + conflict.editedOn()
                 + ") or other (" + conflict.otherOrigin() + ")");
-    }
-
-    private static MessageType updateType(RecordRef target) {
-        return switch (target.type()) {
-            case CONTACT -> MessageType.CONTACT_UPDATE;
-            case CUSTOMER -> MessageType.CUSTOMER_UPDATE;
-            case VENDOR -> MessageType.VENDOR_UPDATE;
-            case BANK_ACCOUNT -> MessageType.BANK_ACCOUNT_UPDATE;
-        };
     }
 
     public static class ConflictNotFound extends RuntimeException {

@@ -8,12 +8,10 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import com.contactsynchub.command.CommandFactory;
 import com.contactsynchub.command.EventHandler;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.CommonField;
 import com.contactsynchub.contract.InboundMessage;
-import com.contactsynchub.contract.MessageType;
 import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.intake.KnownRecord;
 import com.contactsynchub.intake.LockKeys;
@@ -38,16 +36,16 @@ public class SyncEventHandler implements EventHandler {
     private final Conflicts conflicts;
     private final Journal journal;
     private final SetupService setup;
-    private final CommandFactory commands;
+    private final UpdateCommands updateCommands;
 
     public SyncEventHandler(SyncGroups groups, LinkRegistry links, Conflicts conflicts, Journal journal,
-            SetupService setup, CommandFactory commands) {
+            SetupService setup, UpdateCommands updateCommands) {
         this.groups = groups;
         this.links = links;
         this.conflicts = conflicts;
         this.journal = journal;
         this.setup = setup;
-        this.commands = commands;
+        this.updateCommands = updateCommands;
     }
 
     @Override
@@ -92,9 +90,9 @@ public class SyncEventHandler implements EventHandler {
         journalDecisions(record, message, outcome, otherWritesInFlight);
         List<OutboundCommand> out = new ArrayList<>();
         outcome.updates().forEach((target, fields) -> {
-            out.add(updateCommand(message.messageId(), target, fields));
+            out.add(updateCommands.update(message.messageId(), target, fields));
             journal.write(target.type().wireName(), target.no(), "update-sent", "hub", message.messageId(), null,
-                    json(fields).toString(), "to agree with " + record);
+                    UpdateCommands.json(fields).toString(), "to agree with " + record);
         });
         return out;
     }
@@ -205,18 +203,6 @@ public class SyncEventHandler implements EventHandler {
         return "no-change";
     }
 
-    private OutboundCommand updateCommand(String causationId, RecordRef target, Map<CommonField, String> fields) {
-        MessageType type = switch (target.type()) {
-            case CONTACT -> MessageType.CONTACT_UPDATE;
-            case CUSTOMER -> MessageType.CUSTOMER_UPDATE;
-            case VENDOR -> MessageType.VENDOR_UPDATE;
-            case BANK_ACCOUNT -> MessageType.BANK_ACCOUNT_UPDATE;
-        };
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        payload.set("fields", json(fields));
-        return commands.create(causationId, type, target.toString(), target.type().keyField(), target.no(), payload);
-    }
-
     private static Map<CommonField, String> incomingValues(InboundMessage message, RecordType type) {
         Map<CommonField, String> values = new EnumMap<>(CommonField.class);
         JsonNode fields = message.body().path("fields");
@@ -227,12 +213,6 @@ public class SyncEventHandler implements EventHandler {
             }
         }
         return values;
-    }
-
-    private static ObjectNode json(Map<CommonField, String> fields) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        fields.forEach((field, value) -> node.put(field.fieldName(), value));
-        return node;
     }
 
     private static RecordRef ref(InboundMessage message) {
