@@ -253,4 +253,18 @@ class FieldSyncEngineTest {
         assertThat(outcome.updates().get(VENDOR)).containsEntry(CITY, "Atlanta").containsEntry(NAME, "Fabrikam Inc.");
         assertThat(outcome.updates().get(CUSTOMER)).containsOnlyKeys(NAME);
     }
+
+    @Test
+    void anEchoOfTheAgreedValueConfirmsEveryEarlierWriteEvenWhenThatValueWasOnItsWayTwice() {
+        SyncGroup group = agreedGroup();
+        FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Seattle"), T1, ConflictPolicy.LATEST_WINS);
+        FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Denver"), T1.plusSeconds(1), ConflictPolicy.LATEST_WINS);
+        FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Seattle"), T1.plusSeconds(2), ConflictPolicy.LATEST_WINS);
+        assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).containsExactly("Seattle", "Denver", "Seattle");
+
+        var echo = FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Seattle"), T2, ConflictPolicy.LATEST_WINS);
+
+        assertThat(echo.updates()).isEmpty();
+        assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).isEmpty();
+    }
 }
