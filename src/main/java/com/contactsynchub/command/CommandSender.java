@@ -15,8 +15,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Sends commands decided outside the event routes (admin actions) with the same message shape as the routes.
- * Inside a database transaction the sends join it: the JMS session commits right after the database does.
+ * Sends commands decided outside the event routes (admin actions, file imports) with the same message shape as the
+ * routes. Inside a database transaction the sends join it: the JMS session commits right after the database does;
+ * outside one each send commits on its own.
  */
 @Component
 public class CommandSender {

@@ -29,6 +29,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
+import com.contactsynchub.command.CommandSender;
 import com.contactsynchub.contract.InboundMessage;
 import com.contactsynchub.contract.MessageType;
 import com.contactsynchub.contract.MessageValidator;
@@ -69,7 +70,7 @@ public class FileImporter {
     private final KnownRecords knownRecords;
     private final LinkRegistry links;
     private final SetupService setup;
-    private final ImportCommandSender sender;
+    private final CommandSender sender;
     private final Clock clock;
     /** This hub instance, as owner of its claims. */
     private final String instanceId;
@@ -79,7 +80,7 @@ public class FileImporter {
 
     public FileImporter(ImportProperties properties, FileImports imports, EventIntake intake,
             MessageValidator validator, KnownRecords knownRecords, LinkRegistry links, SetupService setup,
-            ImportCommandSender sender, Clock clock) {
+            CommandSender sender, Clock clock) {
         this.properties = properties;
         this.imports = imports;
         this.intake = intake;
