@@ -15,9 +15,6 @@ public final class HubHeaders {
     /** Artemis duplicate detection: a second message with the same id on the same address is dropped. */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
-    /** A route variable (not a header, so it is not sent): the queue a command goes to, read by the route's toD. */
-    public static final String COMMAND_QUEUE = "hubCommandQueue";
-
     private HubHeaders() {
     }
 }

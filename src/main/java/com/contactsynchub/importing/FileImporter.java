@@ -29,7 +29,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
-import com.contactsynchub.command.CommandSender;
 import com.contactsynchub.contract.InboundMessage;
 import com.contactsynchub.contract.MessageType;
 import com.contactsynchub.contract.MessageValidator;
@@ -70,7 +69,6 @@ public class FileImporter {
     private final KnownRecords knownRecords;
     private final LinkRegistry links;
     private final SetupService setup;
-    private final CommandSender sender;
     private final Clock clock;
     /** This hub instance, as owner of its claims. */
     private final String instanceId;
@@ -80,7 +78,7 @@ public class FileImporter {
 
     public FileImporter(ImportProperties properties, FileImports imports, EventIntake intake,
             MessageValidator validator, KnownRecords knownRecords, LinkRegistry links, SetupService setup,
-            CommandSender sender, Clock clock) {
+            Clock clock) {
         this.properties = properties;
         this.imports = imports;
         this.intake = intake;
@@ -88,7 +86,6 @@ public class FileImporter {
         this.knownRecords = knownRecords;
         this.links = links;
         this.setup = setup;
-        this.sender = sender;
         this.clock = clock;
         this.instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -373,8 +370,7 @@ public class FileImporter {
         if (context.dryRun()) {
             outcome = stale ? staleOutcome(before.get()) : predict(message, before, created);
         } else {
-            IntakeResult result = intake.receive(json, folder.channel());
-            sender.send(result.commands());
+            IntakeResult result = intake.receive(json, folder.channel()); // sends the row's commands itself
             outcome = stale && result.commands().isEmpty() ? staleOutcome(before.get())
                     : OutcomeDescriber.describe(result, created, isLinked(message));
         }

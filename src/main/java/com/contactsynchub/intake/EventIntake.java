@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.contactsynchub.command.CommandOutbox;
 import com.contactsynchub.command.CommandResender;
+import com.contactsynchub.command.CommandSender;
 import com.contactsynchub.command.EventHandler;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.Channel;
@@ -27,9 +28,10 @@ import com.contactsynchub.journal.Journal;
 /**
  * The first step for every message on an event queue: validate it, then apply it exactly once. Runs inside the
  * route's JMS transaction. Recording the message id, the features' changes (the {@link EventHandler}s) and the
- * commands they decide are one database transaction that commits before the route sends the commands and commits
- * the JMS transaction. If the hub stops in between, the broker redelivers the message: its id is then found, nothing
- * is applied again, and the stored commands are sent again with the same ids (see docs/exactly-once.md).
+ * commands they decide are one database transaction; the commands are sent on the consumer's JMS session before that
+ * transaction commits, and become visible with the JMS commit right after it. If the hub stops in between, the
+ * broker redelivers the message: its id is then found, nothing is applied again, and the stored commands are sent
+ * again with the same ids (see docs/exactly-once.md).
  */
 @Component("eventIntake")
 public class EventIntake {
@@ -42,6 +44,7 @@ public class EventIntake {
     private final List<EventHandler> handlers;
     private final CommandOutbox outbox;
     private final CommandResender resender;
+    private final CommandSender sender;
     private final RecordLocks locks;
     private final Journal journal;
     private final TransactionTemplate transaction;
@@ -50,14 +53,16 @@ public class EventIntake {
     private final Clock clock;
 
     public EventIntake(MessageValidator validator, InboundMessageLog messageLog, KnownRecords knownRecords,
-            List<EventHandler> handlers, CommandOutbox outbox, CommandResender resender, RecordLocks locks,
-            Journal journal, TransactionTemplate transaction, QueueNames queues, IntakeMetrics metrics, Clock clock) {
+            List<EventHandler> handlers, CommandOutbox outbox, CommandResender resender, CommandSender sender,
+            RecordLocks locks, Journal journal, TransactionTemplate transaction, QueueNames queues,
+            IntakeMetrics metrics, Clock clock) {
         this.validator = validator;
         this.messageLog = messageLog;
         this.knownRecords = knownRecords;
         this.handlers = List.copyOf(handlers);
         this.outbox = outbox;
         this.resender = resender;
+        this.sender = sender;
         this.locks = locks;
         this.journal = journal;
         this.transaction = transaction;
@@ -118,6 +123,9 @@ public class EventIntake {
         }
         RecordStateMerger.merge(before, message).ifPresent(knownRecords::save);
         commands.forEach(outbox::save);
+        // Sent before the database commits, while this group's lock is held: on a queue consumer they join its JMS
+        // transaction (committed right after the database), so two decisions for one group cannot overtake each other.
+        sender.send(commands);
         return commands;
     }
 }

@@ -11,8 +11,8 @@ import com.contactsynchub.contract.MessageType;
  * @param type   the message type, when it could be read
  * @param reason why the message was refused (invalid only)
  * @param body     the message text exactly as received (sent on unchanged to hub.invalid, so it can be replayed)
- * @param commands what to send because of the message; empty for a duplicate (its stored commands were sent
- *                 again already, on their own: see CommandResender)
+ * @param commands the commands sent because of the message (already sent by the intake); empty for a duplicate
+ *                 (its stored commands were sent again, on their own: see CommandResender)
  */
 public record IntakeResult(Outcome outcome, MessageType type, String messageId, String reason, String body,
         List<OutboundCommand> commands) {
