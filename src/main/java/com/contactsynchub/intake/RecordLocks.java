@@ -27,8 +27,19 @@ public class RecordLocks {
 
     /** Waits for and takes the lock named {@code key}, for the rest of the current transaction. */
     public void lock(String key) {
+        if (takeLock(key)) {
+            return;
+        }
+        // First use of this key: create its row, then lock it.
         ensureExists(key);
-        jdbc.queryForList("select lock_key from record_lock where lock_key = :key for update", Map.of("key", key));
+        if (!takeLock(key)) {
+            throw new IllegalStateException("The lock row " + key + " was created but cannot be read back");
+        }
+    }
+
+    private boolean takeLock(String key) {
+        return !jdbc.queryForList("select lock_key from record_lock where lock_key = :key for update",
+                Map.of("key", key)).isEmpty();
     }
 
     /**
@@ -36,11 +47,6 @@ public class RecordLocks {
      * PostgreSQL, and another instance may be creating the same row at the same moment.
      */
     private void ensureExists(String key) {
-        Integer existing = jdbc.queryForObject("select count(*) from record_lock where lock_key = :key",
-                Map.of("key", key), Integer.class);
-        if (existing != null && existing > 0) {
-            return;
-        }
         try {
             separateTransaction.executeWithoutResult(
                     s -> jdbc.update("insert into record_lock (lock_key) values (:key)", Map.of("key", key)));
