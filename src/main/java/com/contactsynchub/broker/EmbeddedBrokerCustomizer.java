@@ -49,6 +49,16 @@ class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer {
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true);
         configuration.addAddressSetting("#", settings);
+        // Command queues are redelivered at once: a delayed redelivery would let the next command for the same
+        // record (same message group) overtake the one that failed, and the system would apply them out of order.
+        for (String commandQueue : new String[] {queues.crmCommands(), queues.erpCommands()}) {
+            configuration.addAddressSetting(commandQueue, new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of(queues.deadLetter()))
+                    .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
+                    .setRedeliveryDelay(0)
+                    .setAutoCreateQueues(true)
+                    .setAutoCreateAddresses(true));
+        }
         // The dead-letter queue itself never dead-letters (a failing consumer there would loop).
         configuration.addAddressSetting(queues.deadLetter(), new AddressSettings()
                 .setMaxDeliveryAttempts(-1)
