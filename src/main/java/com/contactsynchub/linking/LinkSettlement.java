@@ -12,11 +12,9 @@ import org.springframework.stereotype.Component;
 
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.CommonField;
-import com.contactsynchub.intake.KnownRecords;
 import com.contactsynchub.journal.Journal;
 import com.contactsynchub.link.CustomerLinkListener;
 import com.contactsynchub.sync.FieldSyncEngine;
-import com.contactsynchub.sync.FieldValues;
 import com.contactsynchub.sync.RecordRef;
 import com.contactsynchub.sync.SyncGroup;
 import com.contactsynchub.sync.SyncGroups;
@@ -31,15 +29,13 @@ import com.contactsynchub.sync.UpdateCommands;
 public class LinkSettlement {
 
     private final SyncGroups groups;
-    private final KnownRecords knownRecords;
     private final UpdateCommands updateCommands;
     private final Journal journal;
     private final ObjectProvider<CustomerLinkListener> customerLinkListeners;
 
-    public LinkSettlement(SyncGroups groups, KnownRecords knownRecords, UpdateCommands updateCommands, Journal journal,
+    public LinkSettlement(SyncGroups groups, UpdateCommands updateCommands, Journal journal,
             ObjectProvider<CustomerLinkListener> customerLinkListeners) {
         this.groups = groups;
-        this.knownRecords = knownRecords;
         this.updateCommands = updateCommands;
         this.journal = journal;
         this.customerLinkListeners = customerLinkListeners;
@@ -59,7 +55,7 @@ public class LinkSettlement {
     public Settled overwriteFromMaster(String contactNo, RecordRef master, OffsetDateTime at, String causationId) {
         SyncGroup group = groups.load(contactNo);
         Map<RecordRef, Map<CommonField, String>> updates = new LinkedHashMap<>();
-        masterValues(master).forEach((field, value) -> FieldSyncEngine.settle(group, field, value, at, master)
+        groups.knownValues(master).forEach((field, value) -> FieldSyncEngine.settle(group, field, value, at, master)
                 .forEach((target, fields) -> updates.computeIfAbsent(target, t -> new EnumMap<>(CommonField.class))
                         .putAll(fields)));
         groups.save(group);
@@ -78,16 +74,5 @@ public class LinkSettlement {
         customerLinkListeners.orderedStream()
                 .forEach(listener -> out.addAll(listener.customerLinked(contactNo, customerNo, causationId)));
         return out;
-    }
-
-    /** The master's common fields as the hub last received them, normalised; fields it never reported are left out. */
-    private Map<CommonField, String> masterValues(RecordRef master) {
-        Map<CommonField, String> values = new EnumMap<>(CommonField.class);
-        knownRecords.find(master.type(), master.no()).ifPresent(known -> known.fields().fields()
-                .forEachRemaining(entry -> CommonField.fromFieldName(entry.getKey())
-                        .filter(field -> field.appliesTo(master.type()))
-                        .ifPresent(field -> values.put(field, FieldValues.normalize(field,
-                                entry.getValue().isNull() ? null : entry.getValue().asText())))));
-        return values;
     }
 }

@@ -96,7 +96,8 @@ public class SyncGroups {
         return links.findByContact(contactNo).stream().filter(l -> l.status() == LinkStatus.ACTIVE).toList();
     }
 
-    private Map<CommonField, String> knownValues(RecordRef ref) {
+    /** A record's common fields as the hub last received them, normalised; fields never reported are left out. */
+    public Map<CommonField, String> knownValues(RecordRef ref) {
         Map<CommonField, String> values = new EnumMap<>(CommonField.class);
         knownRecords.find(ref.type(), ref.no()).ifPresent(known -> known.fields().fields().forEachRemaining(entry ->
                 CommonField.fromFieldName(entry.getKey()).filter(f -> f.appliesTo(ref.type())).ifPresent(field ->
