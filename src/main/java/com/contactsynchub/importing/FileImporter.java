@@ -370,7 +370,7 @@ public class FileImporter {
         if (context.dryRun()) {
             outcome = stale ? staleOutcome(before.get()) : predict(message, before, created);
         } else {
-            IntakeResult result = intake.receive(json, folder.channel()); // sends the row's commands itself
+            IntakeResult result = intake.receive(json, folder.channel()); // its commands leave through the outbox and the relay
             outcome = stale && result.commands().isEmpty() ? staleOutcome(before.get())
                     : OutcomeDescriber.describe(result, created, isLinked(message));
         }

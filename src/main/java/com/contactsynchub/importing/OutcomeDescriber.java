@@ -24,7 +24,7 @@ public final class OutcomeDescriber {
             return RowOutcome.error(result.reason());
         }
         String again = result.outcome() == IntakeResult.Outcome.DUPLICATE
-                ? " (applied before, e.g. before a restart: not applied again; its commands re-sent)" : "";
+                ? " (applied before, e.g. before a restart: not applied again)" : "";
         List<OutboundCommand> commands = result.commands();
         OutboundCommand contactCreate = commands.stream().filter(c -> c.type() == MessageType.CONTACT_CREATE)
                 .findFirst().orElse(null);

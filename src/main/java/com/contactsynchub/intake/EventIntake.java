@@ -1,19 +1,16 @@
 package com.contactsynchub.intake;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.camel.Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.contactsynchub.command.CommandOutbox;
-import com.contactsynchub.command.CommandResender;
-import com.contactsynchub.command.CommandSender;
 import com.contactsynchub.command.EventHandler;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.Channel;
@@ -22,16 +19,14 @@ import com.contactsynchub.contract.MessageValidator;
 import com.contactsynchub.contract.QueueNames;
 import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.contract.Validation;
-import com.contactsynchub.intake.IntakeResult.Outcome;
 import com.contactsynchub.journal.Journal;
 
 /**
- * The first step for every message on an event queue: validate it, then apply it exactly once. Runs inside the
- * route's JMS transaction. Recording the message id, the features' changes (the {@link EventHandler}s) and the
- * commands they decide are one database transaction; the commands are sent on the consumer's JMS session before that
- * transaction commits, and become visible with the JMS commit right after it. If the hub stops in between, the
- * broker redelivers the message: its id is then found, nothing is applied again, and the stored commands are sent
- * again with the same ids (see docs/exactly-once.md).
+ * The steps every message on an event queue goes through, one public method per step of the event routes
+ * (routes/crm, routes/erp): {@link #validate}, then inside one database transaction {@link #recordOnce},
+ * {@link #lockGroup}, {@link #lookUp}, {@link #decide} and {@link #store}. The decided commands are stored in the
+ * outbox with the decision and sent by the command relay once the transaction has committed (see
+ * docs/exactly-once.md). File imports run the same steps through {@link #receive}.
  */
 @Component("eventIntake")
 public class EventIntake {
@@ -43,8 +38,6 @@ public class EventIntake {
     private final KnownRecords knownRecords;
     private final List<EventHandler> handlers;
     private final CommandOutbox outbox;
-    private final CommandResender resender;
-    private final CommandSender sender;
     private final RecordLocks locks;
     private final Journal journal;
     private final TransactionTemplate transaction;
@@ -53,16 +46,13 @@ public class EventIntake {
     private final Clock clock;
 
     public EventIntake(MessageValidator validator, InboundMessageLog messageLog, KnownRecords knownRecords,
-            List<EventHandler> handlers, CommandOutbox outbox, CommandResender resender, CommandSender sender,
-            RecordLocks locks, Journal journal, TransactionTemplate transaction, QueueNames queues,
-            IntakeMetrics metrics, Clock clock) {
+            List<EventHandler> handlers, CommandOutbox outbox, RecordLocks locks, Journal journal,
+            TransactionTemplate transaction, QueueNames queues, IntakeMetrics metrics, Clock clock) {
         this.validator = validator;
         this.messageLog = messageLog;
         this.knownRecords = knownRecords;
         this.handlers = List.copyOf(handlers);
         this.outbox = outbox;
-        this.resender = resender;
-        this.sender = sender;
         this.locks = locks;
         this.journal = journal;
         this.transaction = transaction;
@@ -71,61 +61,124 @@ public class EventIntake {
         this.clock = clock;
     }
 
-    /** Entry point from the route: {@code channel} is CRM_EVENTS or ERP_EVENTS. */
+    /** All steps for one message outside the routes (file imports): the same rules, one transaction. */
     public IntakeResult receive(String body, Channel channel) {
-        String queue = channel.queueName(queues);
-        Validation validation = validator.validate(body, channel);
-        if (validation instanceof Validation.Invalid invalid) {
-            metrics.invalid(queue);
-            log.warn("Refused a message on {}: {}", queue, invalid.reason());
-            return IntakeResult.refused(invalid.reason(), body);
+        IntakeEvent event = validate(body, channel);
+        if (event.isInvalid()) {
+            return event.result();
         }
-        InboundMessage message = ((Validation.Valid) validation).message();
-        List<OutboundCommand> commands;
-        try {
-            commands = transaction.execute(status -> apply(message, queue));
-        } catch (DuplicateKeyException alreadyRecorded) {
-            metrics.duplicate(message.type());
-            List<OutboundCommand> sentBefore = outbox.causedBy(message.messageId());
-            resender.resend(sentBefore);
-            log.info("Message {} ({}) was received before; not applied again, {} command(s) re-sent",
-                    message.messageId(), message.type().wireName(), sentBefore.size());
-            return new IntakeResult(Outcome.DUPLICATE, message.type(), message.messageId(), null, body, List.of());
-        }
-        metrics.received(message.type());
-        return new IntakeResult(Outcome.ACCEPTED, message.type(), message.messageId(), null, body, commands);
+        transaction.executeWithoutResult(status -> {
+            recordOnce(event);
+            if (!event.isDuplicate()) {
+                lockGroup(event);
+                lookUp(event);
+                decide(event);
+                store(event);
+            }
+        });
+        return event.result();
     }
 
-    private List<OutboundCommand> apply(InboundMessage message, String queue) {
-        messageLog.record(message, queue, clock.instant());
+    /** Step "validate": no side effects but the metric; an invalid message is refused with its reason. */
+    public IntakeEvent validate(String body, Channel channel) {
+        Validation validation = validator.validate(body, channel);
+        if (validation instanceof Validation.Invalid invalid) {
+            String queue = channel.queueName(queues);
+            metrics.invalid(queue);
+            log.warn("Refused a message on {}: {}", queue, invalid.reason());
+            return IntakeEvent.refused(body, channel, invalid.reason());
+        }
+        return IntakeEvent.accepted(body, channel, ((Validation.Valid) validation).message());
+    }
+
+    /**
+     * Step "record once": the message id goes into inbound_message, the first write of the transaction. A message
+     * recorded before (a redelivery after a crash, or the same message sent twice) is marked duplicate and nothing
+     * else happens: its effects and its commands were committed with it, and the relay sends those.
+     */
+    public IntakeEvent recordOnce(@Body IntakeEvent event) {
+        InboundMessage message = event.message();
+        // Asked first instead of catching the insert's failure: on PostgreSQL a failed statement aborts the whole
+        // transaction. Two copies at the same moment: the second insert waits for the first and fails, its
+        // transaction rolls back and the broker redelivers it, to be found here.
+        if (messageLog.contains(message.messageId())) {
+            event.markDuplicate();
+            metrics.duplicate(message.type());
+            log.info("Message {} ({}) was received before; not applied again", message.messageId(),
+                    message.type().wireName());
+            return event;
+        }
+        messageLog.record(message, event.channel().queueName(queues), clock.instant());
+        return event;
+    }
+
+    /**
+     * Step "lock the group": takes the row lock that serialises this message with every other one about the same
+     * group of linked records (the first interested feature names it; by default the record itself), across
+     * consumers and hub instances, until the transaction ends.
+     */
+    public IntakeEvent lockGroup(@Body IntakeEvent event) {
+        InboundMessage message = event.message();
         List<EventHandler> interested = handlers.stream().filter(h -> h.handles(message)).toList();
-        Optional<KnownRecord> before = Optional.empty();
+        event.handledBy(interested);
         if (message.recordType().isPresent()) {
+            String key = interested.stream().map(h -> h.lockKey(message)).flatMap(Optional::stream).findFirst()
+                    .orElse(LockKeys.record(message.recordType().get(), message.recordNo()));
+            locks.lock(key);
+            event.lockedOn(key);
+        }
+        return event;
+    }
+
+    /** Step "look up": what the hub knows of the record; the features look up its links when they decide. */
+    public IntakeEvent lookUp(@Body IntakeEvent event) {
+        InboundMessage message = event.message();
+        if (message.recordType().isPresent()) {
+            event.knownBefore(knownRecords.find(message.recordType().get(), message.recordNo()));
+        }
+        return event;
+    }
+
+    /**
+     * Step "decide": an event older than what was applied for its record is journalled stale and changes nothing
+     * (the features may still learn from it); otherwise every interested feature applies it and says which commands
+     * to send.
+     */
+    public IntakeEvent decide(@Body IntakeEvent event) {
+        InboundMessage message = event.message();
+        Optional<KnownRecord> before = event.before();
+        if (message.recordType().isPresent() && RecordStateMerger.isRecordEvent(message.type())
+                && RecordStateMerger.isStale(before, message)) {
             RecordType type = message.recordType().get();
-            locks.lock(interested.stream().map(h -> h.lockKey(message)).flatMap(Optional::stream).findFirst()
-                    .orElse(LockKeys.record(type, message.recordNo())));
-            before = knownRecords.find(type, message.recordNo());
-            if (RecordStateMerger.isRecordEvent(message.type()) && RecordStateMerger.isStale(before, message)) {
-                metrics.stale(message.type());
-                journal.write(type.wireName(), message.recordNo(), "stale", message.source(), message.messageId(),
-                        null, null, "older than what the hub applied already: version " + message.version()
-                                + " at " + message.occurredAt() + ", known version "
-                                + before.get().version() + " at " + before.get().occurredAt());
-                for (EventHandler handler : interested) {
-                    handler.stale(message, before.get());
-                }
-                return List.of();
+            event.markStale();
+            metrics.stale(message.type());
+            journal.write(type.wireName(), message.recordNo(), "stale", message.source(), message.messageId(),
+                    null, null, "older than what the hub applied already: version " + message.version()
+                            + " at " + message.occurredAt() + ", known version "
+                            + before.get().version() + " at " + before.get().occurredAt());
+            for (EventHandler handler : event.handlers()) {
+                handler.stale(message, before.get());
             }
+            return event;
         }
-        List<OutboundCommand> commands = new ArrayList<>();
-        for (EventHandler handler : interested) {
-            commands.addAll(handler.handle(message, before));
+        for (EventHandler handler : event.handlers()) {
+            event.decided(handler.handle(message, before));
         }
-        RecordStateMerger.merge(before, message).ifPresent(knownRecords::save);
-        commands.forEach(outbox::save);
-        // Sent before the database commits, while this group's lock is held: on a queue consumer they join its JMS
-        // transaction (committed right after the database), so two decisions for one group cannot overtake each other.
-        sender.send(commands);
-        return commands;
+        return event;
+    }
+
+    /**
+     * Step "store": folds the event into what the hub knows of its record and puts the decided commands into the
+     * outbox, in the same transaction as the decision; the relay sends them after the commit, oldest first.
+     */
+    public IntakeEvent store(@Body IntakeEvent event) {
+        InboundMessage message = event.message();
+        if (!event.isStale()) {
+            RecordStateMerger.merge(event.before(), message).ifPresent(knownRecords::save);
+        }
+        List<OutboundCommand> commands = event.commands();
+        outbox.saveAll(commands);
+        metrics.received(message.type());
+        return event;
     }
 }

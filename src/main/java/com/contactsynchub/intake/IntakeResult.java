@@ -12,7 +12,7 @@ import com.contactsynchub.contract.MessageType;
  * @param reason why the message was refused (invalid only)
  * @param body     the message text exactly as received (sent on unchanged to hub.invalid, so it can be replayed)
  * @param commands the commands sent because of the message (already sent by the intake); empty for a duplicate
- *                 (its stored commands were sent again, on their own: see CommandResender)
+ *                 (its commands were stored with the first copy; the command relay sends them)
  */
 public record IntakeResult(Outcome outcome, MessageType type, String messageId, String reason, String body,
         List<OutboundCommand> commands) {

@@ -9,7 +9,6 @@ import org.apache.camel.Headers;
 import org.springframework.stereotype.Component;
 
 import com.contactsynchub.camel.HubHeaders;
-import com.contactsynchub.contract.Channel;
 import com.contactsynchub.contract.QueueNames;
 
 /** Turns a refused message back into its original text with the reason as headers, ready for hub.invalid. */
@@ -24,10 +23,10 @@ public class InvalidMessageRouting {
         this.clock = clock;
     }
 
-    public String toInvalidQueue(@Body IntakeResult result, @Headers Map<String, Object> headers, Channel channel) {
-        headers.put(HubHeaders.INVALID_REASON, result.reason());
-        headers.put(HubHeaders.ORIGINAL_QUEUE, channel.queueName(queues));
+    public String toInvalidQueue(@Body IntakeEvent refused, @Headers Map<String, Object> headers) {
+        headers.put(HubHeaders.INVALID_REASON, refused.invalidReason());
+        headers.put(HubHeaders.ORIGINAL_QUEUE, refused.channel().queueName(queues));
         headers.put(HubHeaders.INVALID_AT, OffsetDateTime.now(clock).toString());
-        return result.body();
+        return refused.body();
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.contactsynchub.command.CommandOutbox;
-import com.contactsynchub.command.CommandSender;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.CommonField;
 import com.contactsynchub.intake.RecordLocks;
@@ -37,12 +36,11 @@ public class ConflictResolution {
     private final Journal journal;
     private final UpdateCommands updateCommands;
     private final CommandOutbox outbox;
-    private final CommandSender sender;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public ConflictResolution(Conflicts conflicts, SyncGroups groups, RecordLocks locks, Journal journal,
-            UpdateCommands updateCommands, CommandOutbox outbox, CommandSender sender, TransactionTemplate transaction,
+            UpdateCommands updateCommands, CommandOutbox outbox, TransactionTemplate transaction,
             Clock clock) {
         this.conflicts = conflicts;
         this.groups = groups;
@@ -50,7 +48,6 @@ public class ConflictResolution {
         this.journal = journal;
         this.updateCommands = updateCommands;
         this.outbox = outbox;
-        this.sender = sender;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -64,8 +61,7 @@ public class ConflictResolution {
             if (!"parked".equals(conflict.status())) {
                 if (value.equals(conflict.resolvedValue()) && conflict.resolvedBy() != null
                         && conflict.resolvedBy().startsWith("operator")) {
-                    sender.send(outbox.causedBy(causationId));
-                    return conflict;
+                    return conflict; // resolved before with the same value: its commands are in the outbox already
                 }
                 throw new ConflictNotParked(conflict);
             }
@@ -86,8 +82,7 @@ public class ConflictResolution {
             journal.write(origin.type().wireName(), origin.no(), "conflict-resolved", "admin", causationId, null,
                     JsonNodeFactory.instance.objectNode().put(field.fieldName(), value).toString(),
                     "conflict " + id + " resolved by " + operator);
-            out.forEach(outbox::save);
-            sender.send(out); // joins the transaction: sent when the database has committed
+            outbox.saveAll(out); // the relay sends them once the transaction has committed
             return conflicts.find(id).orElseThrow();
         });
     }
