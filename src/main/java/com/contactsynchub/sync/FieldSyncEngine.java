@@ -62,11 +62,11 @@ public final class FieldSyncEngine {
                 continue;
             }
             if (origin.pending(field).contains(value)) {
-                // The same value may be on its way several times (written, overwritten, written again). When it is
-                // the group's agreed value the record has reached where it must be: every write up to its last
-                // one is done with. Otherwise only those up to its first one are known to be applied.
-                boolean agreedValue = group.agreed(field).map(a -> a.value().equals(value)).orElse(false);
-                origin.confirm(field, value, agreedValue);
+                // The system applies one record's commands in the order the relay sent them and reports each, so
+                // this echo confirms the writes up to the FIRST write of this value. Never further: a value on its
+                // way twice (A, B, A) would otherwise hide B, whose echo would then look like a user's edit, dated
+                // by when it came back, and could beat a later real edit.
+                origin.confirm(field, value);
                 origin.forgetWritesOfKnownValue(field);
                 decisions.add(new FieldDecision(field, Kind.ECHO_SUPPRESSED, before, value, value,
                         "the hub's own write came back"));

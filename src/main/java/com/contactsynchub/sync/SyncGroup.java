@@ -70,19 +70,10 @@ public final class SyncGroup {
             return pendingChanged;
         }
 
-        /** Drops the writes up to and including {@code value}'s: the system applied them, in order. */
+        /** Drops the writes up to and including the first write of {@code value}: the system applied them, in order. */
         void confirm(CommonField field, String value) {
-            confirm(field, value, false);
-        }
-
-        /**
-         * Drops the writes up to and including the first, or with {@code throughLast} the last, write of
-         * {@code value}: the system applied them, in order.
-         */
-        void confirm(CommonField field, String value, boolean throughLast) {
             List<String> writes = pending.get(field);
-            int index = throughLast ? writes.lastIndexOf(value) : writes.indexOf(value);
-            writes.subList(0, index + 1).clear();
+            writes.subList(0, writes.indexOf(value) + 1).clear();
             if (writes.isEmpty()) {
                 pending.remove(field);
             }

@@ -255,16 +255,27 @@ class FieldSyncEngineTest {
     }
 
     @Test
-    void anEchoOfTheAgreedValueConfirmsEveryEarlierWriteEvenWhenThatValueWasOnItsWayTwice() {
+    void aValueOnItsWayTwiceIsConfirmedEchoByEchoSoTheWriteInBetweenIsNeverTakenForAnEdit() {
         SyncGroup group = agreedGroup();
         FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Seattle"), T1, ConflictPolicy.LATEST_WINS);
         FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Denver"), T1.plusSeconds(1), ConflictPolicy.LATEST_WINS);
         FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Seattle"), T1.plusSeconds(2), ConflictPolicy.LATEST_WINS);
         assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).containsExactly("Seattle", "Denver", "Seattle");
 
-        var echo = FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Seattle"), T2, ConflictPolicy.LATEST_WINS);
+        // The finance system applies the three writes in order and reports each; the echoes come back late (T2).
+        var first = FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Seattle"), T2, ConflictPolicy.LATEST_WINS);
+        var second = FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Denver"), T2.plusSeconds(1),
+                ConflictPolicy.LATEST_WINS);
+        var third = FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "Seattle"), T2.plusSeconds(2),
+                ConflictPolicy.LATEST_WINS);
 
-        assertThat(echo.updates()).isEmpty();
+        assertThat(first.updates()).isEmpty();
+        assertThat(second.updates()).as("the echo of Denver is no edit: nothing is pushed").isEmpty();
+        assertThat(third.updates()).isEmpty();
+        assertThat(second.decisions()).extracting(FieldDecision::kind).containsOnly(FieldDecision.Kind.ECHO_SUPPRESSED);
+        assertThat(group.agreed(CITY).orElseThrow().value()).isEqualTo("Seattle");
+        assertThat(group.agreed(CITY).orElseThrow().at()).as("dated by the contact's edit, not by an echo")
+                .isEqualTo(T1.plusSeconds(2));
         assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).isEmpty();
     }
 }
