@@ -64,6 +64,61 @@ class MonitoringTest {
         assertThat(read.path("value").isNumber()).isTrue();
     }
 
+    /**
+     * Hawtio draws a route from the route's own dump (dumpRouteAsXml over Jolokia) and counts per step and endpoint
+     * from the processor and endpoint MBeans: the event routes must show their steps, and the commands must leave
+     * through the relay's jms endpoints, counted.
+     */
+    @Test
+    void hawtioShowsTheEventStepsAndTheCommandEndpointsWithTheirCounts() throws Exception {
+        String customerNo = "CMON" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        // An unlinked customer: the hub decides to create its contact, one contact.create to crm.commands.
+        jms.convertAndSend(queues.erpEvents(), """
+                {"messageId":"%s","type":"customer.created","occurredAt":"2026-11-25T09:30:00Z","source":"erp",
+                 "customerNo":"%s","contactType":"company","fields":{"name":"Monitoring Ltd."}}"""
+                .formatted(UUID.randomUUID(), customerNo));
+
+        assertThat(routeDump("erp-events")).containsSubsequence("id=\"erp-validate\"", "id=\"erp-to-invalid\"",
+                "id=\"erp-apply\"", "direct:apply-event");
+        assertThat(routeDump("apply-event")).containsSubsequence("databaseTransaction", "id=\"record-once\"",
+                "id=\"lock-group\"", "id=\"look-up\"", "id=\"decide\"", "id=\"store\"");
+        assertThat(routeDump("command-relay")).containsSubsequence("id=\"claim\"", "direct:send-commands-transacted",
+                "id=\"mark-sent\"");
+        assertThat(routeDump("send-commands")).containsSubsequence("jms:queue:crm.commands", "jms:queue:erp.commands");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(processorCount("store")).isPositive();
+            assertThat(processorCount("to-crm-commands")).as("commands sent through jms:queue:crm.commands")
+                    .isPositive();
+        });
+        var endpoints = json.readTree(http.getForObject("/actuator/jolokia/search/org.apache.camel:type=endpoints,*",
+                String.class)).path("value").toString();
+        assertThat(endpoints).contains("jms://queue:crm.commands", "jms://queue:erp.commands",
+                "jms://queue:crm.events", "jms://queue:erp.events", "jms://queue:hub.invalid");
+    }
+
+    private String routeDump(String routeId) throws Exception {
+        var search = json.readTree(http.getForObject("/actuator/jolokia/search/org.apache.camel:type=routes,*",
+                String.class));
+        String mbean = firstMatching(search.path("value"), "name=\"" + routeId + "\"");
+        var request = json.createObjectNode().put("type", "exec").put("mbean", mbean)
+                .put("operation", "dumpRouteAsXml(boolean)");
+        request.putArray("arguments").add(true);
+        var answer = json.readTree(http.postForObject("/actuator/jolokia", request, String.class));
+        assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(200);
+        return answer.path("value").asText();
+    }
+
+    private long processorCount(String processorId) throws Exception {
+        var search = json.readTree(http.getForObject("/actuator/jolokia/search/org.apache.camel:type=processors,*",
+                String.class));
+        String mbean = firstMatching(search.path("value"), "name=\"" + processorId + "\"");
+        var read = json.readTree(http.getForObject("/actuator/jolokia/read/" + mbean + "/ExchangesCompleted",
+                String.class));
+        return read.path("value").asLong();
+    }
+
     @Test
     void prometheusHasCamelRouteMetricsAndTheHubsOwnCounters() {
         JmsTemplate jms = new JmsTemplate(connectionFactory);
