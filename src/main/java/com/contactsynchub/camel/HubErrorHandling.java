@@ -5,6 +5,7 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Error handling for the routes that consume the event queues, chosen in YAML with
@@ -22,19 +23,26 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * the dead-letter queue. Handling a generic exception here would commit the consume and silently lose the
  * message.</li>
  * </ul>
- * Retrying the intake step in place is safe: its database work is one transaction that either committed (then the
- * retry finds the message id and re-sends the stored commands) or rolled back.
+ * Retrying the apply step in place is safe: its database work is one transaction that either committed (then the
+ * retry finds the message id: a duplicate) or rolled back.
+ *
+ * <p>The command relay ({@code routeConfigurationId: command-relay}) has no message to give back: a failed batch
+ * rolls back, its commands stay in the outbox and go at the next wake-up or poll.
  */
 @Component
 public class HubErrorHandling extends RouteConfigurationBuilder {
 
     public static final String TRANSACTED_JMS = "transacted-jms";
+    public static final String COMMAND_RELAY = "command-relay";
 
     @Override
     public void configuration() {
         routeConfiguration(TRANSACTED_JMS)
                 .errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(false).logStackTrace(false))
-                .onException(CannotCreateTransactionException.class, DataAccessResourceFailureException.class)
+                // A connection lost mid-transaction fails the statement, and then often its rollback too
+                // (TransactionSystemException "JDBC rollback failed", which replaces the statement's exception).
+                .onException(CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+                        TransactionSystemException.class)
                     .maximumRedeliveries(-1)
                     .redeliveryDelay(1000)
                     .useExponentialBackOff()
@@ -42,5 +50,14 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
                     .maximumRedeliveryDelay(30_000)
                     .retryAttemptedLogLevel(LoggingLevel.WARN)
                     .logRetryAttempted(true);
+
+        // The relay: a failed batch (database or broker away) is rolled back and tried again at the next wake-up or
+        // poll; the commands wait in the outbox meanwhile. One line per failed try, no stack trace.
+        routeConfiguration(COMMAND_RELAY)
+                .onException(Exception.class)
+                    .handled(true)
+                    .log(LoggingLevel.WARN, "com.contactsynchub.command.CommandRelay",
+                            "Commands not sent (${exception.message}); they wait in the outbox and are tried again")
+                    .markRollbackOnly();
     }
 }
