@@ -128,7 +128,9 @@ public class MessageValidator {
             case "required" -> (path.isEmpty() ? "" : path + ".") + m.getProperty() + ": is missing";
             case "additionalProperties" -> (path.isEmpty() ? "" : path + ".") + m.getProperty()
                     + ": is not a field of this message type";
-            case "pattern" -> path + ": contains a control character";
+            case "pattern" -> RecordNumbers.SCHEMA_PATTERN.equals(m.getSchemaNode().asText())
+                    ? RecordNumbers.patternProblem(path, value.asText()).orElse(path + ": " + m.getError())
+                    : path + ": contains a control character";
             case "const" -> path + ": must be '" + m.getSchemaNode().asText() + "'";
             case "format" -> path + ": '" + shorten(value.asText()) + "' is not an ISO-8601 date-time with offset"
                     + " (e.g. 2026-11-25T09:30:00Z)";

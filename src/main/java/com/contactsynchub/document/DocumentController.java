@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.contactsynchub.api.InvalidRequestException;
 import com.contactsynchub.api.NotFoundException;
+import com.contactsynchub.api.RecordNoParameters;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -54,12 +55,13 @@ class DocumentController {
 
     @GetMapping("/api/documents/{documentNo}")
     DocumentRequest document(@PathVariable String documentNo) {
-        return store.findByDocumentNo(documentNo).orElseThrow(() -> new NotFoundException(
-                "Document " + documentNo + " was not requested through the hub."));
+        return store.findByDocumentNo(RecordNoParameters.require("documentNo", documentNo))
+                .orElseThrow(() -> new NotFoundException(
+                        "Document " + documentNo + " was not requested through the hub."));
     }
 
     @GetMapping("/api/documents/{documentNo}/interactions")
     List<DocumentInteraction> interactions(@PathVariable String documentNo) {
-        return store.interactionsOf(documentNo);
+        return store.interactionsOf(RecordNoParameters.require("documentNo", documentNo));
     }
 }

@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * One CSV row read into the hub's terms. Rows with problems are reported and not applied.
  *
- * @param recordNo       the record's no. (upper-case, trimmed); null when missing
+ * @param recordNo       the record's no. exactly as written (a no. that breaks the rule of record numbers is a
+ *                       problem); null when missing
  * @param fields         the common fields present in the file, by field name
  * @param contactType    {@code company} or {@code person} when the file has the column and a value
- * @param companyNo      a person contact's company when the file has the column; "" for an empty value
+ * @param companyNo      a person contact's company when the file has the column, as written; "" for an empty value
  * @param privacyBlocked when the file has the column and a value
  * @param notes          what was adjusted, e.g. a line break inside a value replaced by a space
  * @param problems       why the row cannot be applied, each naming the field

@@ -6,18 +6,20 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.contactsynchub.contract.CommonField;
+import com.contactsynchub.contract.RecordNumbers;
 import com.contactsynchub.importing.ColumnMapping.Column;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Turns the values of one CSV row into a {@link MappedRow}: Code values upper-cased and trimmed (as BC does on
- * entry), lengths checked against BC's field lengths, line breaks inside a quoted value joined with a space (BC's
- * fields are single-line; the report says so), every problem named with its column.
+ * Turns the values of one CSV row into a {@link MappedRow}: Code field values upper-cased and trimmed (as BC does on
+ * entry), record numbers (the No. and company columns) taken exactly as written and refused when they break
+ * {@link RecordNumbers}' rule (lower-case letters, a blank at either end: another system's key is never changed),
+ * lengths checked against BC's field lengths, line breaks inside a quoted value joined with a space (BC's fields are
+ * single-line; the report says so), every problem named with its column.
  */
 public final class RowMapper {
 
-    private static final int NO_LENGTH = 20;
     private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n|[\\r\\n\\t]");
     private static final Pattern CONTROL = Pattern.compile("[\\u0000-\\u001F\\u007F]");
 
@@ -51,13 +53,11 @@ public final class RowMapper {
                 case IGNORED -> {
                 }
                 case RECORD_NO -> {
-                    recordNo = code(raw);
-                    if (recordNo.isEmpty()) {
+                    if (raw.isBlank()) {
                         problems.add(column.label() + ": is missing");
-                        recordNo = null;
                     } else {
-                        checkLength(column, recordNo, NO_LENGTH, problems);
-                        checkControl(column, recordNo, problems);
+                        recordNo = raw;
+                        RecordNumbers.problem(column.label(), raw).ifPresent(problems::add);
                     }
                 }
                 case FIELD -> {
@@ -78,9 +78,11 @@ public final class RowMapper {
                     }
                 }
                 case COMPANY_NO -> {
-                    companyNo = code(raw);
-                    checkLength(column, companyNo, NO_LENGTH, problems);
-                    checkControl(column, companyNo, problems);
+                    // An empty cell (or one of blanks only) means no company.
+                    companyNo = raw.isBlank() ? "" : raw;
+                    if (!companyNo.isEmpty()) {
+                        RecordNumbers.problem(column.label(), raw).ifPresent(problems::add);
+                    }
                 }
                 case PRIVACY_BLOCKED -> {
                     String value = raw.strip().toLowerCase(Locale.ROOT);

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.contactsynchub.api.RecordNoParameters;
 import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.intake.InboundMessageLog.ReceivedMessage;
 
@@ -36,13 +37,14 @@ class ReceivedMessagesController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
         }
-        return messageLog.newest(recordType == null ? null : recordType(recordType), recordNo, limit);
+        return messageLog.newest(recordType == null ? null : recordType(recordType),
+                RecordNoParameters.optional("recordNo", recordNo), limit);
     }
 
     /** The latest state the hub received for one record. */
     @GetMapping("/records/{recordType}/{recordNo}")
     KnownRecord record(@PathVariable String recordType, @PathVariable String recordNo) {
-        return knownRecords.find(recordType(recordType), recordNo)
+        return knownRecords.find(recordType(recordType), RecordNoParameters.require("recordNo", recordNo))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "The hub has received nothing about " + recordType + " " + recordNo));
     }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.contactsynchub.api.RecordNoParameters;
 import com.contactsynchub.contract.RecordType;
 
 /** The journal of one record, newest first. */
@@ -34,6 +35,6 @@ class JournalController {
         if (limit < 1 || limit > 1000) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and 1000");
         }
-        return journal.forRecord(recordType, recordNo, limit);
+        return journal.forRecord(recordType, RecordNoParameters.require("recordNo", recordNo), limit);
     }
 }

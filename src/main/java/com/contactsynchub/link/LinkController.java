@@ -34,7 +34,7 @@ class LinkController {
     Link byRecord(@PathVariable String linkType, @PathVariable String recordNo) {
         LinkType type = linkType(linkType);
         return registry.findByRecord(type, recordNo).orElseThrow(() -> new NotFoundException(
-                type.caption() + " " + recordNo.strip().toUpperCase(java.util.Locale.ROOT) + " is not linked to a contact."));
+                type.caption() + " " + recordNo + " is not linked to a contact."));
     }
 
     /** The contact's relations: for a person with a company, the company's links (DOMAIN.md). */

@@ -10,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import com.contactsynchub.api.InvalidRequestException;
+import com.contactsynchub.api.RecordNoParameters;
 import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.intake.KnownRecord;
 import com.contactsynchub.intake.KnownRecords;
@@ -23,7 +24,6 @@ import com.contactsynchub.setup.SetupService;
 @Service
 public class LinkRegistry {
 
-    private static final int NO_LENGTH = 20;
     /** Rounds of check-then-insert; another round only when a competing link vanished between insert and re-read. */
     private static final int ATTEMPTS = 3;
 
@@ -147,19 +147,14 @@ public class LinkRegistry {
     }
 
     private static String optionalNo(String field, String value) {
-        return value == null || value.isBlank() ? null : no(field, value);
+        return RecordNoParameters.optional(field, value);
     }
 
-    /** Record and contact numbers are Code 20: upper-cased and trimmed as BC does on entry. */
+    /**
+     * Record and contact numbers are taken exactly as given: one with lower-case letters or a blank at either end is
+     * refused with 400, not changed (contract/RecordNumbers): it is another system's key.
+     */
     private static String no(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidRequestException(field + ": must have a value");
-        }
-        String no = value.strip().toUpperCase(java.util.Locale.ROOT);
-        if (no.length() > NO_LENGTH) {
-            throw new InvalidRequestException(field + ": " + no.length() + " characters, at most " + NO_LENGTH
-                    + " allowed");
-        }
-        return no;
+        return RecordNoParameters.require(field, value);
     }
 }

@@ -1,11 +1,10 @@
 package com.contactsynchub.linking;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import com.contactsynchub.api.InvalidRequestException;
+import com.contactsynchub.api.RecordNoParameters;
 import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.intake.KnownRecord;
 import com.contactsynchub.intake.KnownRecords;
@@ -16,7 +15,6 @@ import com.contactsynchub.link.LinkRefusedException;
 @Component
 class KnownContacts {
 
-    private static final int NO_LENGTH = 20;
 
     private final KnownRecords knownRecords;
 
@@ -59,16 +57,11 @@ class KnownContacts {
         return known.get();
     }
 
-    /** Record and contact numbers are Code 20: upper-cased and trimmed as BC does on entry. */
+    /**
+     * Record and contact numbers are taken exactly as given: one with lower-case letters or a blank at either end is
+     * refused with 400, not changed (contract/RecordNumbers): it is another system's key.
+     */
     static String no(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidRequestException(field + ": must have a value");
-        }
-        String no = value.strip().toUpperCase(Locale.ROOT);
-        if (no.length() > NO_LENGTH) {
-            throw new InvalidRequestException(field + ": " + no.length() + " characters, at most " + NO_LENGTH
-                    + " allowed");
-        }
-        return no;
+        return RecordNoParameters.require(field, value);
     }
 }

@@ -1,7 +1,5 @@
 package com.contactsynchub.linking;
 
-import java.util.Locale;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,7 +59,7 @@ class LinkingController {
         LinkType type = LinkType.fromWireName(linkType).orElseThrow(() -> new InvalidRequestException(
                 "linkType: " + linkType + " is not one of customer, vendor, bankAccount"));
         String contactNo = links.findByRecord(type, recordNo).orElseThrow(() -> new NotFoundException(
-                type.caption() + " " + recordNo.strip().toUpperCase(Locale.ROOT) + " is not linked to a contact."))
+                type.caption() + " " + recordNo + " is not linked to a contact."))
                 .contactNo();
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("contactNo", contactNo);

@@ -141,7 +141,7 @@ abstract class AdminApiTestBase {
         links.link("CT000511", LinkType.CUSTOMER, "C00510");
         links.link("CT000510", LinkType.VENDOR, "V00510");
 
-        Map<String, Object> byRecord = http.getForObject("/api/links/customer/c00510", Map.class);
+        Map<String, Object> byRecord = http.getForObject("/api/links/customer/C00510", Map.class);
         assertThat(byRecord).containsEntry("contactNo", "CT000510").containsEntry("linkType", "customer")
                 .containsEntry("recordNo", "C00510").containsEntry("businessRelationCode", "CUST")
                 .containsEntry("status", "active");
@@ -151,6 +151,10 @@ abstract class AdminApiTestBase {
                 Map.class);
         assertThat(page).containsEntry("total", 1).containsEntry("size", 10);
 
+        var lowerCase = exchange(HttpMethod.GET, "/api/links/customer/c00510", null);
+        assertProblem(lowerCase, HttpStatus.BAD_REQUEST);
+        assertThat(lowerCase.getBody()).containsEntry("detail", "recordNo: 'c00510' has lower-case letters; record "
+                + "numbers are Code values and must be upper case");
         var unknownType = exchange(HttpMethod.GET, "/api/links/employee/E1", null);
         assertProblem(unknownType, HttpStatus.BAD_REQUEST);
         var notLinked = exchange(HttpMethod.GET, "/api/links/bankAccount/B99999", null);

@@ -21,14 +21,26 @@ class RowMapperTest {
             List.of("No.", "Name", "Post Code", "Phone No.", "Contact Type", "Balance"), RecordType.CUSTOMER));
 
     @Test
-    void codesAreUpperCasedAndTrimmedTextsKeptAsTyped() {
-        MappedRow row = customers.map(2, List.of(" c00010 ", "Fabrikam ", " ab 12 ", "+1 555", "Person", "10"));
+    void codeFieldsAreUpperCasedAndTrimmedTextsKeptAsTyped() {
+        MappedRow row = customers.map(2, List.of("C00010", "Fabrikam ", " ab 12 ", "+1 555", "Person", "10"));
         assertThat(row.valid()).isTrue();
         assertThat(row.recordNo()).isEqualTo("C00010");
         assertThat(row.fields().get("postCode").asText()).isEqualTo("AB 12");
         assertThat(row.fields().get("name").asText()).isEqualTo("Fabrikam ");
         assertThat(row.fields().has("balance")).isFalse();
         assertThat(row.contactType()).isEqualTo("person");
+    }
+
+    @Test
+    void recordNumbersAreTakenAsWrittenAndRefusedWithLowerCaseLettersOrBlanks() {
+        assertThat(customers.map(3, List.of("C00010-A", "Fabrikam", "", "", "", "")).recordNo()).isEqualTo("C00010-A");
+        assertThat(customers.map(4, List.of("c00010", "Fabrikam", "", "", "", "")).problems()).containsExactly(
+                "'No.' (no.): 'c00010' has lower-case letters; record numbers are Code values and must be upper case");
+        assertThat(customers.map(5, List.of(" C00010", "Fabrikam", "", "", "", "")).problems()).containsExactly(
+                "'No.' (no.): ' C00010' has leading or trailing blanks; record numbers are Code values and must not "
+                        + "have them");
+        assertThat(customers.map(6, List.of("C".repeat(21), "Fabrikam", "", "", "", "")).problems())
+                .containsExactly("'No.' (no.): 21 characters, the limit is 20");
     }
 
     @Test
@@ -60,7 +72,7 @@ class RowMapperTest {
     void aContactRowCarriesCompanyAndPrivacy() {
         RowMapper contacts = new RowMapper(HeaderMatcher.match(List.of("No.", "Type", "Company No.", "Privacy Blocked",
                 "Name"), RecordType.CONTACT));
-        MappedRow row = contacts.map(2, List.of("CT2", "Person", "ct1", "Yes", "Ann"));
+        MappedRow row = contacts.map(2, List.of("CT2", "Person", "CT1", "Yes", "Ann"));
         ObjectNode event = RowEvents.event(row, MessageType.CONTACT_CHANGED, "m:2",
                 OffsetDateTime.parse("2026-11-25T09:30:00Z"), "crm");
         assertThat(event.get("companyNo").asText()).isEqualTo("CT1");
@@ -68,5 +80,9 @@ class RowMapperTest {
         assertThat(event.get("contactType").asText()).isEqualTo("person");
         assertThat(contacts.map(3, List.of("CT3", "", "", "maybe", "B")).problems())
                 .containsExactly("'Privacy Blocked' (privacyBlocked): 'maybe' is not Yes or No");
+        assertThat(contacts.map(4, List.of("CT4", "Person", "ct1", "", "B")).problems()).containsExactly(
+                "'Company No.' (companyNo): 'ct1' has lower-case letters; record numbers are Code values and must be "
+                        + "upper case");
+        assertThat(contacts.map(5, List.of("CT5", "Company", " ", "", "B")).companyNo()).isEmpty();
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
+import com.contactsynchub.api.InvalidRequestException;
 import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.intake.KnownRecord;
 import com.contactsynchub.intake.KnownRecords;
@@ -94,7 +95,15 @@ class LinkRegistryTest {
             f.contact("CT000012", "company", null, true);
             f.contact("CT000013", "person", null, false);
 
-            Link link = f.registry().link(" ct000011 ", LinkType.CUSTOMER, "c00020");
+            assertThatThrownBy(() -> f.registry().link("ct000011", LinkType.CUSTOMER, "C00020"))
+                    .isInstanceOf(InvalidRequestException.class).hasMessage("contactNo: 'ct000011' has lower-case "
+                            + "letters; record numbers are Code values and must be upper case");
+            assertThatThrownBy(() -> f.registry().link("CT000011", LinkType.CUSTOMER, " C00020"))
+                    .isInstanceOf(InvalidRequestException.class).hasMessage("recordNo: ' C00020' has leading or "
+                            + "trailing blanks; record numbers are Code values and must not have them");
+            assertThat(f.registry().findByRecord(LinkType.CUSTOMER, "C00020")).isEmpty();
+
+            Link link = f.registry().link("CT000011", LinkType.CUSTOMER, "C00020");
             assertThat(link.contactNo()).isEqualTo("CT000010");
             assertThat(link.recordNo()).isEqualTo("C00020");
             assertThat(link.businessRelationCode()).isEqualTo("CUST");
@@ -150,8 +159,11 @@ class LinkRegistryTest {
 
             LinkPage vendors = f.registry().search(new LinkSearch(null, LinkType.VENDOR, null), 0, 50);
             assertThat(vendors.total()).isEqualTo(5);
-            assertThat(f.registry().search(new LinkSearch("ct000002", LinkType.VENDOR, "v00002"), 0, 50).items())
+            assertThat(f.registry().search(new LinkSearch("CT000002", LinkType.VENDOR, "V00002"), 0, 50).items())
                     .extracting(Link::recordNo).containsExactly("V00002");
+            assertThatThrownBy(() -> f.registry().search(new LinkSearch("ct000002", null, null), 0, 50))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("contactNo: 'ct000002' has "
+                            + "lower-case letters");
             assertThat(f.registry().unlinkContact("CT000001")).isEqualTo(2);
             assertThat(f.registry().search(LinkSearch.all(), 0, 50).total()).isEqualTo(8);
         }
