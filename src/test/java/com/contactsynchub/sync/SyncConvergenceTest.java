@@ -121,7 +121,10 @@ class SyncConvergenceTest {
         threads.shutdown();
         double editSeconds = (System.nanoTime() - start) / 1e9;
 
-        support.awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(150));
+        // A guard against a hub that never settles, not a speed limit: with the embedded H2 writing every commit
+        // before it returns (WRITE_DELAY=0, docs/operations.md) the 2,400 edits took more than 150 s on the shared
+        // 2-core machine while it was heavily loaded, though they were converging.
+        support.awaitQuiet(Duration.ofSeconds(3), Duration.ofSeconds(300));
         double seconds = (System.nanoTime() - start) / 1e9;
 
         List<String> contactNos = groups.stream().map(SyncTestSupport.Group::contactNo).toList();
