@@ -1,5 +1,8 @@
 package com.contactsynchub.crash;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 
@@ -17,6 +20,9 @@ final class BrokerEndpoint implements AutoCloseable {
     private final String user;
     private final String password;
     private final ActiveMQConnectionFactory factory;
+    /** Connections made and not closed yet, so that {@link #cutOff()} can drop them all. */
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean cutOff;
 
     BrokerEndpoint(String url, String user, String password) {
         this.url = url;
@@ -35,7 +41,26 @@ final class BrokerEndpoint implements AutoCloseable {
     }
 
     Connection connect() throws JMSException {
-        return user == null ? factory.createConnection() : factory.createConnection(user, password);
+        if (cutOff) {
+            throw new JMSException("The simulated outage cuts the systems off the broker");
+        }
+        Connection connection = user == null ? factory.createConnection() : factory.createConnection(user, password);
+        open.add(connection);
+        return connection;
+    }
+
+    /**
+     * The systems lose the broker as if the hub had died, but nothing happens to the hub: every connection is
+     * closed (uncommitted work of the systems is rolled back) and no new one is made until {@link #restore()}. The
+     * run without kills replays the outages of the run with kills this way, so both see the same backlogs.
+     */
+    void cutOff() {
+        cutOff = true;
+        open.forEach(BrokerEndpoint::closeQuietly);
+    }
+
+    void restore() {
+        cutOff = false;
     }
 
     static void closeQuietly(Connection connection) {
@@ -45,6 +70,14 @@ final class BrokerEndpoint implements AutoCloseable {
             } catch (JMSException | RuntimeException ignored) {
                 // the broker is gone; the connection is dead anyway
             }
+        }
+    }
+
+    /** Closes a connection of this endpoint. */
+    void release(Connection connection) {
+        if (connection != null) {
+            open.remove(connection);
+            closeQuietly(connection);
         }
     }
 

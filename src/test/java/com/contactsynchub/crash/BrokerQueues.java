@@ -70,7 +70,7 @@ final class BrokerQueues {
         } catch (Exception brokerNotThere) {
             return Optional.empty();
         } finally {
-            BrokerEndpoint.closeQuietly(connection);
+            broker.release(connection);
         }
     }
 
@@ -96,7 +96,7 @@ final class BrokerQueues {
             }
             return found;
         } finally {
-            BrokerEndpoint.closeQuietly(connection);
+            broker.release(connection);
         }
     }
 }

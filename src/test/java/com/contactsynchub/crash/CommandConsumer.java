@@ -112,7 +112,7 @@ final class CommandConsumer implements Runnable {
     }
 
     private void disconnect() {
-        BrokerEndpoint.closeQuietly(connection);
+        broker.release(connection);
         connection = null;
         session = null;
         consumer = null;

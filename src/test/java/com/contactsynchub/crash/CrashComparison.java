@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A run with kills next to the same edits without kills: both must be clean, and the kills must not make the hub
- * send noticeably more commands (each extra command is a write a system did not need).
+ * A run with kills next to the same edits without kills (the same outages replayed by cutting the systems off the
+ * broker): both must be clean, and the kills must not make the hub send noticeably more commands (each extra
+ * command is a write a system did not need).
  */
 final class CrashComparison {
 

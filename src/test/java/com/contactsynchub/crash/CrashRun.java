@@ -27,20 +27,22 @@ final class CrashRun {
     static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(20);
     /** Fastest pace the users are given; the hub on a 2-core machine handles a few hundred messages a second. */
     static final double MAX_RATE = 150;
+    /** Slowest pace: on a machine so busy that the hub needs minutes to start, kills may miss the stream. */
+    static final double MIN_RATE = 20;
     private static final int JOURNAL_HINTS = 8;
 
     private final CrashScenario scenario;
     private final Path runDir;
-    private final int paceForKills;
+    private final List<OutageReplay.Outage> outages;
 
     /**
-     * @param paceForKills the kills the users' pace must leave room for when the scenario leaves the pace open (a
-     *                     run without kills is paced like the run with kills it is compared with)
+     * @param outages the outages to replay without kills (those of the run with kills this one is compared with);
+     *                empty for none
      */
-    CrashRun(CrashScenario scenario, Path runDir, int paceForKills) {
+    CrashRun(CrashScenario scenario, Path runDir, List<OutageReplay.Outage> outages) {
         this.scenario = scenario;
         this.runDir = runDir;
-        this.paceForKills = paceForKills;
+        this.outages = List.copyOf(outages);
     }
 
     static Path dirFor(String name) {
@@ -49,13 +51,13 @@ final class CrashRun {
 
     /**
      * The users' pace when the scenario leaves it open: slow enough that {@code kills} kills, each followed by a
-     * restart as slow as the first start (plus half again) and a few seconds of work, fit into the first 80 % of
-     * the stream; never above {@link #MAX_RATE}.
+     * restart as slow as the first start (plus 30 %) and a few seconds of work, fit into the part of the stream the
+     * kills are planned in (5 % to 80 %); between {@link #MIN_RATE} and {@link #MAX_RATE}.
      */
     static double rateFor(int edits, int kills, Duration firstStart) {
-        double secondsPerKill = firstStart.toMillis() / 1000.0 * 1.5 + 4;
+        double secondsPerKill = firstStart.toMillis() / 1000.0 * 1.3 + 2.5;
         double streamSeconds = kills * secondsPerKill / 0.75;
-        return Math.min(MAX_RATE, Math.floor(edits / streamSeconds));
+        return Math.max(MIN_RATE, Math.min(MAX_RATE, Math.floor(edits / streamSeconds)));
     }
 
     CrashRunReport run() throws Exception {
@@ -68,7 +70,7 @@ final class CrashRun {
         try (HubDeployment deployment = HubDeployment.create(scenario, runDir)) {
             report.firstStart = deployment.start(READY_TIMEOUT);
             report.editsPerSecond = scenario.editsPerSecond() > 0 ? scenario.editsPerSecond()
-                    : rateFor(scenario.edits(), Math.max(paceForKills, scenario.kills()), report.firstStart);
+                    : rateFor(scenario.edits(), scenario.kills(), report.firstStart);
             System.out.printf("[crash] %s: hub ready after %s; users edit at %.0f/s%n", scenario.name(),
                     CrashRunReport.secs(report.firstStart), report.editsPerSecond);
             BrokerQueues queues = new BrokerQueues(deployment.broker());
@@ -98,9 +100,14 @@ final class CrashRun {
                 if (killer != null) {
                     report.plannedKillsAtEdits = killer.plannedAtEdits();
                 }
+                OutageReplay replay = outages.isEmpty() ? null
+                        : new OutageReplay(deployment.broker(), stream, outages);
                 stream.start();
                 if (killer != null) {
                     killer.start();
+                }
+                if (replay != null) {
+                    replay.start();
                 }
                 stream.join();
                 report.stream = stream.duration();
@@ -110,6 +117,10 @@ final class CrashRun {
                 if (killer != null) {
                     killer.join();
                     report.kills = killer.kills();
+                }
+                if (replay != null) {
+                    replay.join();
+                    report.outages = replay.done();
                 }
                 Quiescence.await(simulator, queues, deployment, QUIET, DRAIN_TIMEOUT);
                 report.drain = Duration.between(streamEnd, Instant.now());

@@ -24,6 +24,7 @@ final class CrashRunReport {
     Duration total = Duration.ZERO;
     List<Integer> plannedKillsAtEdits = List.of();
     List<Killer.Kill> kills = List.of();
+    List<OutageReplay.Outage> outages = List.of();
     long userEdits;
     long echoes;
     long eventsSent;
@@ -101,6 +102,11 @@ final class CrashRunReport {
             out.append("kills planned at edits ").append(plannedKillsAtEdits).append(", done: ");
             kills.forEach(k -> out.append(String.format("%n  #%d pid %d at edit %d%s, restart %s", k.no(), k.pid(),
                     k.editsMade(), k.duringStream() ? "" : " (after the stream)", secs(k.restart()))));
+            out.append('\n');
+        }
+        if (!outages.isEmpty()) {
+            out.append("outages replayed (systems cut off the broker, hub untouched): ");
+            outages.forEach(o -> out.append(String.format("at edit %d for %s; ", o.atEdit(), secs(o.length()))));
             out.append('\n');
         }
         out.append(String.format("events: %d user edits, %d echoes, %d sent to the broker (%d sends repeated)%n",

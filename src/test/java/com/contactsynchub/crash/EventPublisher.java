@@ -153,7 +153,7 @@ final class EventPublisher implements Runnable {
     }
 
     private void disconnect() {
-        BrokerEndpoint.closeQuietly(connection);
+        broker.release(connection);
         connection = null;
         transacted = null;
         single = null;

@@ -30,12 +30,13 @@ class KillDuringSyncLongIT {
         long seed = Long.getLong("crash.seed", ThreadLocalRandom.current().nextLong(1, 1_000_000));
         int kills = Integer.getInteger("crash.kills", KILLS);
         System.out.printf("[crash] KillDuringSyncLongIT: seed %d (repeat with -Dcrash.seed=%d)%n", seed, seed);
-        CrashScenario calm = new CrashScenario("long-no-kills", seed, Integer.getInteger("crash.groups", 50),
+        CrashScenario crashed = new CrashScenario("long-kills", seed, Integer.getInteger("crash.groups", 50),
                 Integer.getInteger("crash.edits", 50_000), Double.parseDouble(System.getProperty("crash.rate", "0")),
-                0, Database.POSTGRES, 2);
-        CrashRunReport withoutKills = new CrashRun(calm, CrashRun.dirFor(calm.name()), kills).run();
-        CrashScenario crashed = calm.withName("long-kills").withKills(kills).withRate(withoutKills.editsPerSecond);
-        CrashRunReport withKills = new CrashRun(crashed, CrashRun.dirFor(crashed.name()), kills).run();
+                kills, Database.POSTGRES, 2);
+        CrashRunReport withKills = new CrashRun(crashed, CrashRun.dirFor(crashed.name()), List.of()).run();
+        CrashScenario calm = crashed.withName("long-no-kills").withKills(0).withRate(withKills.editsPerSecond);
+        CrashRunReport withoutKills = new CrashRun(calm, CrashRun.dirFor(calm.name()),
+                OutageReplay.Outage.of(withKills.kills)).run();
 
         CrashComparison comparison = new CrashComparison(withoutKills, withKills);
         System.out.println(comparison.summary());
