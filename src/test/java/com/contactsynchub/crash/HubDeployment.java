@@ -50,6 +50,7 @@ final class HubDeployment implements AutoCloseable {
         if (database == CrashScenario.Database.POSTGRES) {
             args.addAll(postgres(PostgresTestDatabase.freshSchema()));
         }
+        args.addAll(extraArguments());
         HubProcess hub = new HubProcess("hub-1", HubProcess.packagedJar(), args, Map.of(),
                 runDir.resolve("hub-1.log"), new HubApi(httpPort, null, null));
         return new HubDeployment(List.of(hub), BrokerEndpoint.anonymous(acceptor), null);
@@ -81,10 +82,21 @@ final class HubDeployment implements AutoCloseable {
                     "--server.address=127.0.0.1",
                     "--server.port=" + httpPort,
                     NO_AUTOMATIC_CONTACTS));
+            args.addAll(extraArguments());
             hubs.add(new HubProcess("hub-" + i, HubProcess.packagedJar(), args, Map.of(),
                     runDir.resolve("hub-" + i + ".log"), new HubApi(httpPort, "admin", adminPassword)));
         }
         return new HubDeployment(hubs, new BrokerEndpoint(artemis.url(), login.user(), login.password()), artemis);
+    }
+
+    /**
+     * More arguments for every hub, from the system property {@code crash.hub-args} (separated by blanks), to try
+     * a setting without touching the test, e.g. (single-quoted in the shell)
+     * {@code -Dcrash.hub-args=--spring.datasource.url=jdbc:h2:file:${hub.data-dir}/db/hub;WRITE_DELAY=0}.
+     */
+    private static List<String> extraArguments() {
+        String extra = System.getProperty("crash.hub-args", "").strip();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
 
     private static List<String> postgres(String schema) {

@@ -42,14 +42,14 @@ class KillDuringSyncIT {
 
     @Test
     @Order(1)
-    @Timeout(value = 40, unit = TimeUnit.MINUTES)
+    @Timeout(value = 45, unit = TimeUnit.MINUTES)
     void h2FileDatabase() throws Exception {
         compareWithAndWithoutKills(Database.H2, "h2");
     }
 
     @Test
     @Order(2)
-    @Timeout(value = 40, unit = TimeUnit.MINUTES)
+    @Timeout(value = 45, unit = TimeUnit.MINUTES)
     void postgres() throws Exception {
         compareWithAndWithoutKills(Database.POSTGRES, "pg");
     }
