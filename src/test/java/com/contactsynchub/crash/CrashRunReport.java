@@ -117,7 +117,8 @@ final class CrashRunReport {
             outages.forEach(o -> out.append(String.format("at edit %d for %s; ", o.atEdit(), secs(o.length()))));
             out.append('\n');
         }
-        out.append(String.format("events: %d user edits, %d echoes, %d sent to the broker (%d sends repeated)%n",
+        out.append(String.format("events: %d user edits, %d echoes, %d sent to the broker (%d failed send"
+                + " attempts, repeated)%n",
                 userEdits, echoes, eventsSent, failedSends));
         out.append(String.format("commands received: %d (%d distinct commandIds; %d sent again by the hub with the"
                 + " same content, %d with different content); by type %s; besides, %d redelivered because the"
