@@ -36,7 +36,9 @@ public interface EventHandler {
      * applied. Runs in the same transaction, under the same lock; nothing by default.
      *
      * @param known what the hub knows of the record, newer than the message
+     * @return the commands to send because of what it learnt (often none)
      */
-    default void stale(InboundMessage message, KnownRecord known) {
+    default List<OutboundCommand> stale(InboundMessage message, KnownRecord known) {
+        return List.of();
     }
 }

@@ -157,7 +157,7 @@ public class EventIntake {
                             + " at " + message.occurredAt() + ", known version "
                             + before.get().version() + " at " + before.get().occurredAt());
             for (EventHandler handler : event.handlers()) {
-                handler.stale(message, before.get());
+                event.decided(handler.stale(message, before.get()));
             }
             return event;
         }

@@ -27,8 +27,9 @@ import com.contactsynchub.sync.SyncGroup.Member;
  * seeing each other's edit, a conflict, settled by the policy;</li>
  * <li>otherwise a real edit: it becomes the agreed value.</li>
  * </ul>
- * Afterwards every member whose expected value (the last pending write, else the known value) differs from the
- * agreed value gets a write. This one rule also repairs the edited record when its value loses a conflict.
+ * Afterwards every member that holds another value than the agreed one and has no write of the hub on its way gets
+ * a write. A member with a write on its way waits for that write's echo, then gets the agreed value if it still
+ * needs it: one write per record and field is in flight at a time, so every echo is recognised for what it is.
  */
 public final class FieldSyncEngine {
 
@@ -56,8 +57,7 @@ public final class FieldSyncEngine {
             origin.setKnown(field, value);
 
             // Unchanged first: the systems publish the whole record, so an event about another field repeats this
-            // one's value. When the record already held a value the hub also has on its way there (it lost a
-            // conflict and is written back after the losing write), seeing that value again proves nothing.
+            // one's value, which proves nothing about a write on its way.
             if (value.equals(before)) {
                 continue;
             }
@@ -87,13 +87,11 @@ public final class FieldSyncEngine {
                 }
                 if (winner.equals(editedOn)) {
                     group.agree(field, new Agreed(value, occurredAt, editedOn));
-                } else if (current != null) {
-                    // The losing record is written the winning value once more instead of trusting the write on
-                    // its way: the system may have applied that one already, before this edit, and published the
-                    // two events out of version order, the older (its echo) then being dropped as stale.
-                    origin.addPending(field, current.value());
-                    updates.computeIfAbsent(editedOn, r -> new EnumMap<>(CommonField.class)).put(field, current.value());
                 }
+                // Nothing is written to this record now: a write is on its way here. If the system applied that
+                // write after this edit, its echo shows the write's value; if before (and published the two events
+                // out of version order), the echo comes stale and this edit's value stays. Either way the echo
+                // confirms the write, and then the record gets the agreed value if it does not hold it (repair).
                 decisions.add(new FieldDecision(field, Kind.CONFLICT_RESOLVED, before, value,
                         group.agreed(field).map(Agreed::value).orElse(value),
                         "concurrent edit; " + winner + " wins by policy " + policy.wireName()));
@@ -115,11 +113,14 @@ public final class FieldSyncEngine {
      * A stale event (older than what the hub applied for the record) changes nothing, but it may be the only proof
      * that a write of the hub was applied: a system that publishes after its commit can publish two events of one
      * record out of version order, and the newer one already showed a later value. Its values confirm such writes
-     * (a value equal to the record's known value proves nothing). Nothing is written.
+     * (a value equal to the record's known value proves nothing); a record whose write is confirmed that way and
+     * that holds another value than the agreed one (its edit lost a conflict while the write was on its way) then
+     * gets the agreed value.
      *
-     * @return an {@link Kind#ECHO_SUPPRESSED} decision per confirmed field
+     * @return an {@link Kind#ECHO_SUPPRESSED} decision per confirmed field, and the writes to send (none when
+     *         nothing was confirmed)
      */
-    public static List<FieldDecision> confirmLate(SyncGroup group, RecordRef record, Map<CommonField, String> values) {
+    public static SyncOutcome confirmLate(SyncGroup group, RecordRef record, Map<CommonField, String> values) {
         Member member = group.member(record)
                 .orElseThrow(() -> new IllegalArgumentException(record + " is not in the group of " + group.contactNo()));
         List<FieldDecision> decisions = new ArrayList<>();
@@ -131,33 +132,34 @@ public final class FieldSyncEngine {
                         member.known(field), "a late echo of the hub's own write: it was applied"));
             }
         });
-        return decisions;
+        Map<RecordRef, Map<CommonField, String>> updates = new LinkedHashMap<>();
+        if (!decisions.isEmpty()) {
+            repair(group, updates);
+        }
+        return new SyncOutcome(decisions, updates, List.of());
     }
 
     /**
-     * Writes the agreed value to every member that holds another value and has no write of the hub on its way. The
-     * rules above never leave a member so; this is the safety net for echoes lost to reordering.
+     * {@link #converge} for every field: after an echo confirmed a write, the record gets the agreed value if it
+     * changed while that write was on its way (a later edit elsewhere, or an edit here that won or lost a conflict).
      */
     static void repair(SyncGroup group, Map<RecordRef, Map<CommonField, String>> updates) {
-        group.agreedValues().forEach((field, agreed) -> {
-            for (Member member : group.members()) {
-                if (member.has(field) && member.pending(field).isEmpty() && !member.known(field).equals(agreed.value())) {
-                    member.addPending(field, agreed.value());
-                    updates.computeIfAbsent(member.ref(), r -> new EnumMap<>(CommonField.class))
-                            .put(field, agreed.value());
-                }
-            }
-        });
+        group.agreedValues().keySet().forEach(field -> converge(group, field, updates));
     }
 
-    /** Writes the agreed value of {@code field} to every member that will not hold it otherwise. */
+    /**
+     * Writes the agreed value of {@code field} to every member that holds another value and has no write of the hub
+     * on its way. A member with a write on its way gets the agreed value when that write's echo comes back (its
+     * event runs {@link #repair}): one write per record and field is in flight at a time, so an echo is always the
+     * echo of that one write and can never be mistaken for an edit.
+     */
     static void converge(SyncGroup group, CommonField field, Map<RecordRef, Map<CommonField, String>> updates) {
         String agreed = group.agreed(field).map(Agreed::value).orElse(null);
         if (agreed == null) {
             return;
         }
         for (Member member : group.members()) {
-            if (member.has(field) && !member.expected(field).equals(agreed)) {
+            if (member.has(field) && member.pending(field).isEmpty() && !member.known(field).equals(agreed)) {
                 member.addPending(field, agreed);
                 updates.computeIfAbsent(member.ref(), r -> new EnumMap<>(CommonField.class)).put(field, agreed);
             }

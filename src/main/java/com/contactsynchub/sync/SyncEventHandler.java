@@ -88,6 +88,10 @@ public class SyncEventHandler implements EventHandler {
                     group.agreed(conflict.field()).map(SyncGroup.Agreed::value).orElse(null), message.messageId());
         }
         journalDecisions(record, message, outcome, otherWritesInFlight);
+        return commandsFor(outcome, record, message);
+    }
+
+    private List<OutboundCommand> commandsFor(SyncOutcome outcome, RecordRef record, InboundMessage message) {
         List<OutboundCommand> out = new ArrayList<>();
         outcome.updates().forEach((target, fields) -> {
             out.add(updateCommands.update(message.messageId(), target, fields));
@@ -97,29 +101,32 @@ public class SyncEventHandler implements EventHandler {
         return out;
     }
 
-    /** A stale event changes nothing, but its values may show that writes of the hub were applied. */
+    /**
+     * A stale event changes nothing, but its values may show that writes of the hub were applied; a record whose
+     * edit lost a conflict meanwhile then gets the agreed value.
+     */
     @Override
-    public void stale(InboundMessage message, KnownRecord known) {
+    public List<OutboundCommand> stale(InboundMessage message, KnownRecord known) {
         RecordRef record = ref(message);
         if (message.type().wireName().endsWith(".deleted")) {
-            return;
+            return List.of();
         }
         Optional<String> contactNo = groups.groupOf(record);
         if (contactNo.isEmpty()) {
-            return;
+            return List.of();
         }
         SyncGroup group = groups.load(contactNo.get());
-        List<FieldDecision> confirmed = FieldSyncEngine.confirmLate(group, record,
-                incomingValues(message, record.type()));
-        if (confirmed.isEmpty()) {
-            return;
+        SyncOutcome outcome = FieldSyncEngine.confirmLate(group, record, incomingValues(message, record.type()));
+        if (outcome.decisions().isEmpty()) {
+            return List.of();
         }
         groups.save(group);
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
-        confirmed.forEach(d -> fields.put(d.field().fieldName(), d.incoming()));
+        outcome.decisions().forEach(d -> fields.put(d.field().fieldName(), d.incoming()));
         journal.write(record.type().wireName(), record.no(), "late-echo", message.source(), message.messageId(),
-                null, fields.toString(), "the stale event shows that the hub's writes of these values were applied;"
-                        + " nothing is changed or sent");
+                null, fields.toString(), "the stale event shows that the hub's writes of these values were applied"
+                        + (outcome.updates().isEmpty() ? "; nothing is changed or sent" : ""));
+        return commandsFor(outcome, record, message);
     }
 
     private void removeLinks(RecordRef record, InboundMessage message) {

@@ -82,7 +82,9 @@ public final class SyncGroup {
 
         /**
          * Forgets the writes still outstanding when all of them are the value the record holds anyway: applying
-         * them changes nothing, and their echoes, equal to the known value, would never confirm them.
+         * them changes nothing, and their echoes, equal to the known value, would never confirm them. The hub has
+         * one write per field in flight, so after a confirmation nothing is left; this clears lists of several
+         * writes that earlier versions of the hub stored.
          */
         void forgetWritesOfKnownValue(CommonField field) {
             List<String> writes = pending.get(field);
@@ -90,12 +92,6 @@ public final class SyncGroup {
                 pending.remove(field);
                 pendingChanged.add(field);
             }
-        }
-
-        /** What the record will hold once the hub's writes are applied. */
-        String expected(CommonField field) {
-            List<String> writes = pending(field);
-            return writes.isEmpty() ? known(field) : writes.get(writes.size() - 1);
         }
 
         public boolean has(CommonField field) {
