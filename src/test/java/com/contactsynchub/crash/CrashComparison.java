@@ -5,8 +5,13 @@ import java.util.List;
 
 /**
  * A run with kills next to the same edits without kills (the same outages replayed by cutting the systems off the
- * broker): both must be clean, and the kills must not make the hub send noticeably more commands (each extra
- * command is a write a system did not need).
+ * broker): both must be clean, and the kills must not make the hub send more than 10 % more commands (each extra
+ * command is a write a system did not need: resends after a restart would show here).
+ *
+ * <p>Fewer commands with kills is no fault and is not limited: the hub has one write per record and field in flight
+ * and sends the latest agreed value when the echo comes back, so the slower it catches up (a restarted hub works
+ * off its backlog with a cold JVM), the more intermediate edits collapse into one write. Measured with seed 144155:
+ * 8,240 commands with kills against 10,140 without (-18.7 %), every field on its latest edit in both.
  */
 final class CrashComparison {
 
@@ -42,9 +47,9 @@ final class CrashComparison {
     List<String> problems() {
         List<String> problems = new ArrayList<>(calm.problems());
         problems.addAll(crashed.problems());
-        if (!(Math.abs(commandIncrease()) <= COMMAND_TOLERANCE)) {
+        if (!(commandIncrease() <= COMMAND_TOLERANCE)) {
             problems.add(String.format("[%s] %d commands received with kills, %d without (%+.1f %%, allowed"
-                            + " ±%.0f %%); by type with kills %s, without %s",
+                            + " +%.0f %%); by type with kills %s, without %s",
                     crashed.scenario.name(), crashed.commandsReceived, calm.commandsReceived,
                     commandIncrease() * 100, COMMAND_TOLERANCE * 100, crashed.commandsByType, calm.commandsByType));
         }
