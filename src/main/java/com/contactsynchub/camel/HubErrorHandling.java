@@ -2,6 +2,7 @@ package com.contactsynchub.camel;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -34,22 +35,44 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
 
     public static final String TRANSACTED_JMS = "transacted-jms";
     public static final String COMMAND_RELAY = "command-relay";
+    public static final String APPLY_EVENT = "apply-event";
+
+    private DeadLetters deadLetters() {
+        return getCamelContext().getRegistry().lookupByNameAndType("deadLetters", DeadLetters.class);
+    }
 
     @Override
     public void configuration() {
-        routeConfiguration(TRANSACTED_JMS)
-                .errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(false).logStackTrace(false))
-                // A connection lost mid-transaction fails the statement, and then often its rollback too
-                // (TransactionSystemException "JDBC rollback failed", which replaces the statement's exception).
-                .onException(CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+        RouteConfigurationDefinition jms = routeConfiguration(TRANSACTED_JMS)
+                .errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(false).logStackTrace(false));
+        // A connection lost mid-transaction fails the statement, and then often its rollback too
+        // (TransactionSystemException "JDBC rollback failed", which replaces the statement's exception).
+        jms.onException(CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
                         TransactionSystemException.class)
-                    .maximumRedeliveries(-1)
-                    .redeliveryDelay(1000)
-                    .useExponentialBackOff()
-                    .backOffMultiplier(2)
-                    .maximumRedeliveryDelay(30_000)
-                    .retryAttemptedLogLevel(LoggingLevel.WARN)
-                    .logRetryAttempted(true);
+                .maximumRedeliveries(-1)
+                .redeliveryDelay(1000)
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
+                .maximumRedeliveryDelay(30_000)
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .logRetryAttempted(true);
+        // Anything else: one log line per attempt and a rollback (the broker redelivers); the last attempt is moved
+        // to the dead-letter queue by the hub with the failure's class and message, in the consume's own JMS
+        // transaction, and only then logged with its stack trace.
+        jms.onException(Exception.class)
+                .handled(exchange -> deadLetters().isLastAttempt(exchange))
+                .choice()
+                    .when(exchange -> deadLetters().isLastAttempt(exchange))
+                        .bean("deadLetters", "prepare")
+                        .to("jms:queue:{{hub.queues.dead-letter}}")
+                    .otherwise()
+                        .bean("deadLetters", "logAttempt")
+                .end();
+
+        // apply-event's failures are the calling event route's to report (above): no log of its own.
+        routeConfiguration(APPLY_EVENT)
+                .errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(false).logStackTrace(false)
+                        .logRetryAttempted(false).logHandled(false));
 
         // The relay: a failed batch (database or broker away) is rolled back and tried again at the next wake-up or
         // poll; the commands wait in the outbox meanwhile. One line per failed try, no stack trace.
