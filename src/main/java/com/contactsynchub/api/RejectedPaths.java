@@ -19,7 +19,7 @@ import com.contactsynchub.contract.RecordNumbers;
 /**
  * A path with {@code %2F} or {@code ;} (a record number with a character that, by the contract, no record number
  * holds: {@link RecordNumbers#URL_RESERVED}) is answered with a problem like every other error. Tomcat's own
- * refusal of {@code %2F} is an HTML page written before the application sees the request, so Tomcat passes it
+ * refusal of {@code %2F} (and {@code %5C}) is an HTML page written before the application sees the request, so Tomcat passes it
  * through and Spring Security's firewall, which refuses it as well, answers here.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,8 +27,10 @@ class RejectedPaths {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashReachesTheFirewall() {
-        return factory -> factory.addConnectorCustomizers(
-                connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        });
     }
 
     @Bean

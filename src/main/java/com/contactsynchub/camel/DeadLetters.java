@@ -10,14 +10,17 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import com.contactsynchub.broker.BrokerProperties;
 import com.contactsynchub.contract.QueueNames;
 import com.contactsynchub.intake.IntakeEvent;
 
 /**
- * Failed deliveries of an event: each attempt is one log line; the last attempt (the broker's
+ * Failed deliveries of an event: the last attempt (the broker's
  * max-delivery-attempts, hub.broker.max-delivery-attempts) is moved to the dead-letter queue by the hub itself, in
  * the same JMS transaction, carrying why it failed, so that an operator can decide before replaying it. The broker
  * would move it too, but without a reason: it never sees the exception.
@@ -44,12 +47,19 @@ public class DeadLetters {
         return count != null && count >= broker.maxDeliveryAttempts();
     }
 
-    /** One line for a failed attempt that the broker will redeliver. */
-    public void logAttempt(Exchange exchange) {
-        FailureReason reason = FailureReason.of(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        log.warn("Attempt {} of {} failed for a message on {} ({}: {}); the broker redelivers it",
-                exchange.getIn().getHeader(DELIVERY_COUNT), broker.maxDeliveryAttempts(), queue(exchange),
-                reason.exceptionClass(), reason.message());
+    /**
+     * The broker would dead-letter the message if this failure rolled it back, and the failure is not the database
+     * being away (that one is retried in place by the route's error handling, without using up attempts).
+     */
+    public boolean isFinalFailure(Exchange exchange) {
+        Throwable failure = failure(exchange);
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransactionSystemException) {
+                return false;
+            }
+        }
+        return isLastAttempt(exchange);
     }
 
     /**
@@ -57,7 +67,7 @@ public class DeadLetters {
      * dead-letter queue; logged once with the stack trace.
      */
     public void prepare(Exchange exchange) {
-        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Throwable failure = failure(exchange);
         FailureReason reason = FailureReason.of(failure);
         Message in = exchange.getIn();
         String queue = queue(exchange);
@@ -72,6 +82,12 @@ public class DeadLetters {
         in.setBody(originalBody(in.getBody()));
         log.error("A message on {} failed {} times and was moved to {} ({}: {})", queue, broker.maxDeliveryAttempts(),
                 queues.deadLetter(), reason.exceptionClass(), reason.message(), failure);
+    }
+
+    /** While a doCatch decides the exception is still on the exchange; inside it, it was moved to a property. */
+    private static Throwable failure(Exchange exchange) {
+        return exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 
     private static Object originalBody(Object body) {

@@ -20,9 +20,10 @@ import org.springframework.transaction.TransactionSystemException;
  * the consumer takes no other message meanwhile, and no delivery attempt is used up, so an outage of any length
  * sends nothing to the dead-letter queue.</li>
  * <li><b>Anything else</b> (a bug, a broken table): no retry in Camel and nothing "handled": the exception rolls the
- * JMS transaction back, the broker redelivers with back-off and after the configured attempts moves the message to
- * the dead-letter queue. Handling a generic exception here would commit the consume and silently lose the
- * message.</li>
+ * JMS transaction back, the broker redelivers with back-off. The last attempt is not rolled back: the event routes
+ * catch it ({@link DeadLetters}) and move the message to the dead-letter queue themselves, with the failure's class
+ * and message, in the consume's JMS transaction. Handling a generic exception here would commit the consume and
+ * silently lose the message.</li>
  * </ul>
  * Retrying the apply step in place is safe: its database work is one transaction that either committed (then the
  * retry finds the message id: a duplicate) or rolled back.
@@ -35,11 +36,6 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
 
     public static final String TRANSACTED_JMS = "transacted-jms";
     public static final String COMMAND_RELAY = "command-relay";
-    public static final String APPLY_EVENT = "apply-event";
-
-    private DeadLetters deadLetters() {
-        return getCamelContext().getRegistry().lookupByNameAndType("deadLetters", DeadLetters.class);
-    }
 
     @Override
     public void configuration() {
@@ -56,24 +52,6 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
                 .maximumRedeliveryDelay(30_000)
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
                 .logRetryAttempted(true);
-        // Anything else: one log line per attempt and a rollback (the broker redelivers); the last attempt is moved
-        // to the dead-letter queue by the hub with the failure's class and message, in the consume's own JMS
-        // transaction, and only then logged with its stack trace.
-        jms.onException(Exception.class)
-                .handled(exchange -> deadLetters().isLastAttempt(exchange))
-                .choice()
-                    .when(exchange -> deadLetters().isLastAttempt(exchange))
-                        .bean("deadLetters", "prepare")
-                        .to("jms:queue:{{hub.queues.dead-letter}}")
-                    .otherwise()
-                        .bean("deadLetters", "logAttempt")
-                .end();
-
-        // apply-event's failures are the calling event route's to report (above): no log of its own.
-        routeConfiguration(APPLY_EVENT)
-                .errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(false).logStackTrace(false)
-                        .logRetryAttempted(false).logHandled(false));
-
         // The relay: a failed batch (database or broker away) is rolled back and tried again at the next wake-up or
         // poll; the commands wait in the outbox meanwhile. One line per failed try, no stack trace.
         routeConfiguration(COMMAND_RELAY)

@@ -25,8 +25,6 @@ class HubTransactions {
     SpringTransactionPolicy databaseTransaction(PlatformTransactionManager transactions) {
         SpringTransactionPolicy policy = new SpringTransactionPolicy(transactions);
         policy.setPropagationBehaviorName("PROPAGATION_REQUIRED");
-        // The event route reports the failure behind a rollback once (HubErrorHandling); a line here would repeat it.
-        policy.setRollbackLoggingLevel(org.apache.camel.LoggingLevel.DEBUG);
         return policy;
     }
 

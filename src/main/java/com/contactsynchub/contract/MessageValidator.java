@@ -2,7 +2,6 @@ package com.contactsynchub.contract;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -112,14 +111,10 @@ public class MessageValidator {
         }
         Set<ValidationMessage> messages = schemas.get(type).validate(body);
         if (!messages.isEmpty()) {
-            List<String> problems = new ArrayList<>();
-            messages.stream()
-                    .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
-                            .thenComparing(ValidationMessage::getType))
-                    .limit(MAX_PROBLEMS)
-                    .forEach(m -> problems.add(describe(m)));
-            if (messages.size() > MAX_PROBLEMS) {
-                problems.add("and " + (messages.size() - MAX_PROBLEMS) + " more problems");
+            List<String> all = problems(messages);
+            List<String> problems = new ArrayList<>(all.subList(0, Math.min(all.size(), MAX_PROBLEMS)));
+            if (all.size() > MAX_PROBLEMS) {
+                problems.add("and " + (all.size() - MAX_PROBLEMS) + " more problems");
             }
             return new Validation.Invalid(problems);
         }
@@ -160,6 +155,43 @@ public class MessageValidator {
                     + " (e.g. 2026-11-25T09:30:00Z)";
             default -> path + ": " + m.getError();
         };
+    }
+
+    private static final java.util.regex.Pattern INSIDE_ALTERNATIVE =
+            java.util.regex.Pattern.compile("/(oneOf|anyOf)/\\d+/required$");
+
+    /**
+     * Every problem in words, ordered by field. The validator reports a oneOf/anyOf of required fields as each
+     * alternative's "is missing" (and for oneOf also "must be valid to one and only one schema"): those become one
+     * problem naming all the fields and what is expected.
+     */
+    private static List<String> problems(Set<ValidationMessage> messages) {
+        Map<String, String> byLocation = new java.util.TreeMap<>();
+        Map<String, List<String>> missingByCombinator = new java.util.LinkedHashMap<>();
+        Set<String> described = new java.util.HashSet<>();
+        int n = 0;
+        for (ValidationMessage m : messages) {
+            String location = m.getInstanceLocation().toString();
+            var inside = INSIDE_ALTERNATIVE.matcher(m.getEvaluationPath().toString());
+            if (inside.find() && m.getType().equals("required")) {
+                String path = fieldPath(m);
+                missingByCombinator.computeIfAbsent(location + " " + inside.group(1), k -> new ArrayList<>())
+                        .add((path.isEmpty() ? "" : path + ".") + m.getProperty());
+                continue;
+            }
+            if (m.getType().equals("oneOf") || m.getType().equals("anyOf")) {
+                described.add(location + " " + m.getType());
+            }
+            byLocation.put(location + " " + m.getType() + " " + (n++), describe(m));
+        }
+        missingByCombinator.forEach((key, fields) -> {
+            if (!described.contains(key)) {
+                byLocation.put(key + " " + (fields.size()), String.join(", ", fields)
+                        + (key.endsWith("anyOf") ? ": at least one of them must be present"
+                                : ": exactly one of them must be present, not none and not several"));
+            }
+        });
+        return new ArrayList<>(byLocation.values());
     }
 
     /**

@@ -129,7 +129,7 @@ class MessageValidatorTest {
                 Channel.CRM_EVENTS);
 
         assertThat(((Validation.Invalid) result).problems()).containsExactlyInAnyOrder(
-                "contactType: does not have a value in the enumeration [\"company\", \"person\"]",
+                "contactType: 'robot' is not one of [\"company\",\"person\"]",
                 "fields.email: 81 characters, the limit is 80",
                 "messageId: must not be empty",
                 "source: must be 'crm'");
@@ -224,10 +224,10 @@ class MessageValidatorTest {
     @Test
     void aWrongTypeOrValueSaysWhatIsExpected() {
         var result = validator.validate("""
-                {"messageId":"m-1","type":"contact.changed","occurredAt":"2026-11-25T09:30:00Z","source":"nobody",
-                 "version":"3","contactNo":"CT000001","fields":{}}""", Channel.CRM_EVENTS);
+                {"messageId":"m-1","type":"contact.changed","occurredAt":"2026-11-25T09:30:00Z","source":"crm",
+                 "version":"3","contactNo":"CT000001","contactType":"robot","fields":{}}""", Channel.CRM_EVENTS);
 
-        assertThat(reason(result)).isEqualTo("source: 'nobody' is not one of [\"crm\",\"erp\",\"hub\"]; "
+        assertThat(reason(result)).isEqualTo("contactType: 'robot' is not one of [\"company\",\"person\"]; "
                 + "version: must be a whole number");
     }
 }
