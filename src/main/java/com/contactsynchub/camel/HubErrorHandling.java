@@ -2,6 +2,7 @@ package com.contactsynchub.camel;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.builder.SpringTransactionErrorHandlerBuilder;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,7 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
 
     public static final String TRANSACTED_JMS = "transacted-jms";
     public static final String COMMAND_RELAY = "command-relay";
+    public static final String APPLY_EVENT = "apply-event";
 
     @Override
     public void configuration() {
@@ -52,6 +54,14 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
                 .maximumRedeliveryDelay(30_000)
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
                 .logRetryAttempted(true);
+        // apply-event: its transaction's error handler rolls the database back and passes the failure on to the
+        // calling event route (whose doTry dead-letters the last attempt, whose error handling retries a database
+        // that is away), with one WARN line per rollback and no stack trace: the event route logs it once.
+        SpringTransactionErrorHandlerBuilder applyEvent = new SpringTransactionErrorHandlerBuilder();
+        applyEvent.setTransactedPolicyRef("databaseTransaction");
+        applyEvent.logExhausted(false).logStackTrace(false).logExhaustedMessageHistory(false).logHandled(false);
+        routeConfiguration(APPLY_EVENT).errorHandler(applyEvent);
+
         // The relay: a failed batch (database or broker away) is rolled back and tried again at the next wake-up or
         // poll; the commands wait in the outbox meanwhile. One line per failed try, no stack trace.
         routeConfiguration(COMMAND_RELAY)
