@@ -29,7 +29,6 @@ import com.contactsynchub.intake.IntakeEvent;
 public class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
-    private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
 
     private final BrokerProperties broker;
     private final QueueNames queues;
@@ -43,7 +42,7 @@ public class DeadLetters {
 
     /** The broker would dead-letter the message if this attempt is rolled back. */
     public boolean isLastAttempt(Exchange exchange) {
-        Integer count = exchange.getIn().getHeader(DELIVERY_COUNT, Integer.class);
+        Integer count = exchange.getIn().getHeader(HubHeaders.DELIVERY_COUNT, Integer.class);
         return count != null && count >= broker.maxDeliveryAttempts();
     }
 
@@ -78,7 +77,7 @@ public class DeadLetters {
         // What the broker's own move sets: QueueControl.retryMessages() and the documented filters rely on it.
         in.setHeader(HubHeaders.ARTEMIS_ORIGINAL_QUEUE, queue);
         in.setHeader(HubHeaders.ARTEMIS_ORIGINAL_ADDRESS, queue);
-        in.removeHeader(DELIVERY_COUNT);
+        in.removeHeader(HubHeaders.DELIVERY_COUNT);
         in.setBody(originalBody(in.getBody()));
         log.error("A message on {} failed {} times and was moved to {} ({}: {})", queue, broker.maxDeliveryAttempts(),
                 queues.deadLetter(), reason.exceptionClass(), reason.message(), failure);

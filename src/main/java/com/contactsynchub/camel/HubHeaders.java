@@ -23,6 +23,9 @@ public final class HubHeaders {
     public static final String ARTEMIS_ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
     public static final String ARTEMIS_ORIGINAL_ADDRESS = "_AMQ_ORIG_ADDRESS";
 
+    /** Set by the broker: 1 at the first delivery of a message, counting up with each redelivery. */
+    public static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+
     /** JMS message groups: one record's messages go to one consumer at a time, in order. */
     public static final String GROUP_ID = "JMSXGroupID";
     /** Artemis duplicate detection: a second message with the same id on the same address is dropped. */
