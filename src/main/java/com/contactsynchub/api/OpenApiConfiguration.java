@@ -73,9 +73,22 @@ class OpenApiConfiguration {
                 .pathsToMatch("/reference/**").addOpenApiCustomizer(problemResponses()).build();
     }
 
-    /** The default document (/v3/api-docs) gets the problem responses too. */
+    /**
+     * The default document (/v3/api-docs; a plain customizer bean applies to it alone, not to the groups): the hub's
+     * admin API without the demo's reference systems, with the problem responses.
+     */
     @Bean
-    OpenApiCustomizer problemResponses() {
+    OpenApiCustomizer defaultDocument() {
+        OpenApiCustomizer problems = problemResponses();
+        return openApi -> {
+            if (openApi.getPaths() != null) {
+                openApi.getPaths().keySet().removeIf(path -> !path.startsWith("/api/"));
+            }
+            problems.customise(openApi);
+        };
+    }
+
+    private static OpenApiCustomizer problemResponses() {
         return openApi -> {
             if (openApi.getComponents() != null) {
                 openApi.getComponents().addSchemas(PROBLEM, problemSchema());

@@ -27,8 +27,11 @@ class ReferenceOpenApiGroupTest {
 
         assertThat(reference.path("paths").has("/reference/crm/contacts")).isTrue();
         reference.path("paths").fieldNames().forEachRemaining(p -> assertThat(p).startsWith("/reference/"));
-        reference.path("paths").forEach(path -> path.forEach(op -> assertThat(op.path("summary").asText())
-                .startsWith("Reference ")));
+        reference.path("paths").forEach(path -> path.fields().forEachRemaining(op -> {
+            if (java.util.Set.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
+                assertThat(op.getValue().path("summary").asText()).startsWith("Reference ");
+            }
+        }));
         hub.path("paths").fieldNames().forEachRemaining(p -> assertThat(p).startsWith("/api/"));
     }
 }

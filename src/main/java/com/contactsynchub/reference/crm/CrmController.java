@@ -65,6 +65,7 @@ class CrmController {
     }
 
     /** Body: any of fields (only those given change), companyNo, privacyBlocked. The contact type cannot change. */
+    @Operation(summary = "Reference CRM: change a contact's fields")
     @PatchMapping("/contacts/{no}")
     ObjectNode change(@PathVariable String no, @RequestBody ObjectNode body) {
         Contact current = contacts.find(no).orElseThrow(() -> ReferenceProblem.notFound("Contact " + no + " does not exist."));

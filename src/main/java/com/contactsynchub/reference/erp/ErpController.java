@@ -68,6 +68,7 @@ class ErpController {
                 FieldColumns.fromJson(body.get("fields"), k.recordType()), financeValues(body)));
     }
 
+    @Operation(summary = "Reference ERP: change a customer's, vendor's or bank account's fields")
     @PatchMapping("/" + KINDS + "/{no}")
     ObjectNode change(@PathVariable String kind, @PathVariable String no, @RequestBody ObjectNode body) {
         FinanceKind k = kind(kind);
