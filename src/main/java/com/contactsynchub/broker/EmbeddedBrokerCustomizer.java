@@ -36,6 +36,9 @@ class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer {
                 throw new IllegalStateException("Invalid hub.broker.core-acceptor: " + broker.coreAcceptor(), e);
             }
         }
+        // Spring Boot turns the embedded broker's security off; with a login configured it is on and
+        // BrokerLogin checks it (StartupSafety refuses an acceptor beyond 127.0.0.1 without one).
+        configuration.setSecurityEnabled(broker.loginRequired());
         configuration.setJMXManagementEnabled(true);
         configuration.setPersistIDCache(true);
         configuration.setIDCacheSize(100_000);

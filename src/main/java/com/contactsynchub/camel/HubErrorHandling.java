@@ -2,6 +2,8 @@ package com.contactsynchub.camel;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.builder.SpringTransactionErrorHandlerBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -19,9 +21,10 @@ import org.springframework.transaction.TransactionSystemException;
  * the consumer takes no other message meanwhile, and no delivery attempt is used up, so an outage of any length
  * sends nothing to the dead-letter queue.</li>
  * <li><b>Anything else</b> (a bug, a broken table): no retry in Camel and nothing "handled": the exception rolls the
- * JMS transaction back, the broker redelivers with back-off and after the configured attempts moves the message to
- * the dead-letter queue. Handling a generic exception here would commit the consume and silently lose the
- * message.</li>
+ * JMS transaction back, the broker redelivers with back-off. The last attempt is not rolled back: the event routes
+ * catch it ({@link DeadLetters}) and move the message to the dead-letter queue themselves, with the failure's class
+ * and message, in the consume's JMS transaction. Handling a generic exception here would commit the consume and
+ * silently lose the message.</li>
  * </ul>
  * Retrying the apply step in place is safe: its database work is one transaction that either committed (then the
  * retry finds the message id: a duplicate) or rolled back.
@@ -34,22 +37,30 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
 
     public static final String TRANSACTED_JMS = "transacted-jms";
     public static final String COMMAND_RELAY = "command-relay";
+    public static final String APPLY_EVENT = "apply-event";
 
     @Override
     public void configuration() {
-        routeConfiguration(TRANSACTED_JMS)
-                .errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(false).logStackTrace(false))
-                // A connection lost mid-transaction fails the statement, and then often its rollback too
-                // (TransactionSystemException "JDBC rollback failed", which replaces the statement's exception).
-                .onException(CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+        RouteConfigurationDefinition jms = routeConfiguration(TRANSACTED_JMS)
+                .errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(false).logStackTrace(false));
+        // A connection lost mid-transaction fails the statement, and then often its rollback too
+        // (TransactionSystemException "JDBC rollback failed", which replaces the statement's exception).
+        jms.onException(CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
                         TransactionSystemException.class)
-                    .maximumRedeliveries(-1)
-                    .redeliveryDelay(1000)
-                    .useExponentialBackOff()
-                    .backOffMultiplier(2)
-                    .maximumRedeliveryDelay(30_000)
-                    .retryAttemptedLogLevel(LoggingLevel.WARN)
-                    .logRetryAttempted(true);
+                .maximumRedeliveries(-1)
+                .redeliveryDelay(1000)
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
+                .maximumRedeliveryDelay(30_000)
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .logRetryAttempted(true);
+        // apply-event: its transaction's error handler rolls the database back and passes the failure on to the
+        // calling event route (whose doTry dead-letters the last attempt, whose error handling retries a database
+        // that is away), with one WARN line per rollback and no stack trace: the event route logs it once.
+        SpringTransactionErrorHandlerBuilder applyEvent = new SpringTransactionErrorHandlerBuilder();
+        applyEvent.setTransactedPolicyRef("databaseTransaction");
+        applyEvent.logExhausted(false).logStackTrace(false).logExhaustedMessageHistory(false).logHandled(false);
+        routeConfiguration(APPLY_EVENT).errorHandler(applyEvent);
 
         // The relay: a failed batch (database or broker away) is rolled back and tried again at the next wake-up or
         // poll; the commands wait in the outbox meanwhile. One line per failed try, no stack trace.

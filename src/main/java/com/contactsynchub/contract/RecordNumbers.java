@@ -21,11 +21,20 @@ public final class RecordNumbers {
 
     /**
      * The {@code pattern} of {@code recordNo} in common.schema.json, character for character: no control
-     * characters, no lower-case letters (Unicode category Ll: a-z, é, ß, ...), no blank (Unicode separator, Z: the
-     * space, the no-break space, ...) at either end.
+     * characters, no lower-case letters (Unicode category Ll: a-z, é, ß, ...), none of {@link #URL_RESERVED}, no blank
+     * (Unicode separator, Z: the space, the no-break space, ...) at either end.
      */
-    public static final String SCHEMA_PATTERN = "^(?!\\p{Z})(?![\\s\\S]*\\p{Z}$)[^\\u0000-\\u001F\\u007F\\p{Ll}]*$";
+    public static final String SCHEMA_PATTERN = "^(?!\\p{Z})(?![\\s\\S]*\\p{Z}$)[^\\u0000-\\u001F\\u007F\\p{Ll}/\\\\;%?#]*$";
 
+    /**
+     * Characters a record number may not hold: a number is also a segment of the admin API's paths
+     * ({@code /api/records/customer/{no}}), where {@code /} and {@code \} split segments (and an encoded {@code %2F}
+     * is refused by servers and proxies), {@code ;} starts path parameters that frameworks strip, {@code %} starts an
+     * escape and {@code ?} and {@code #} end the path. A number with one of them could be stored but never named.
+     */
+    public static final String URL_RESERVED = "/\\;%?#";
+
+    private static final Pattern RESERVED = Pattern.compile("[/\\\\;%?#]");
     private static final Pattern CONTROL = Pattern.compile("[\\u0000-\\u001F\\u007F]");
     private static final Pattern LOWER_CASE = Pattern.compile("\\p{Ll}");
     private static final Pattern BLANK_AT_AN_END = Pattern.compile("^\\p{Z}|\\p{Z}$");
@@ -61,6 +70,11 @@ public final class RecordNumbers {
         if (LOWER_CASE.matcher(value).find()) {
             return Optional.of(field + ": '" + value + "' has lower-case letters; record numbers are Code values "
                     + "and must be upper case");
+        }
+        var reserved = RESERVED.matcher(value);
+        if (reserved.find()) {
+            return Optional.of(field + ": '" + value + "' has '" + reserved.group() + "'; record numbers may not hold "
+                    + "any of / \\ ; % ? # (they could not be named in the admin API's paths)");
         }
         if (BLANK_AT_AN_END.matcher(value).find()) {
             return Optional.of(field + ": '" + value + "' has leading or trailing blanks; record numbers are "

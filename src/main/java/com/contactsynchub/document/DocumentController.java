@@ -1,5 +1,7 @@
 package com.contactsynchub.document;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import java.util.List;
 import java.util.Map;
 
@@ -33,18 +35,21 @@ class DocumentController {
     }
 
     /** Body: {@code {"contactNo": "CT000001", "documentType": "salesQuote", "lines": [{...}]}}. */
+    @Operation(summary = "Request a sales or purchase quote or order for a contact")
     @PostMapping("/api/documents/requests")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> request(@RequestBody(required = false) JsonNode body) {
         return Map.of("messageId", publisher.publish(body));
     }
 
+    @Operation(summary = "The outcome of a document request")
     @GetMapping("/api/documents/requests/{messageId}")
     DocumentRequest requestStatus(@PathVariable String messageId) {
         return store.find(messageId).orElseThrow(() -> new NotFoundException("No document request " + messageId
                 + " has been applied by the hub (yet): it may still be on its way through crm.events."));
     }
 
+    @Operation(summary = "The documents the hub asked for, newest first")
     @GetMapping("/api/documents")
     List<DocumentRequest> list(@RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
@@ -53,6 +58,7 @@ class DocumentController {
         return store.list(limit);
     }
 
+    @Operation(summary = "One document the hub asked for")
     @GetMapping("/api/documents/{documentNo}")
     DocumentRequest document(@PathVariable String documentNo) {
         return store.findByDocumentNo(RecordNoParameters.require("documentNo", documentNo))
@@ -60,6 +66,7 @@ class DocumentController {
                         "Document " + documentNo + " was not requested through the hub."));
     }
 
+    @Operation(summary = "The interactions logged for a document")
     @GetMapping("/api/documents/{documentNo}/interactions")
     List<DocumentInteraction> interactions(@PathVariable String documentNo) {
         return store.interactionsOf(RecordNoParameters.require("documentNo", documentNo));

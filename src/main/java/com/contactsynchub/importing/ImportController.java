@@ -1,5 +1,7 @@
 package com.contactsynchub.importing;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,7 @@ public class ImportController {
     }
 
     /** The latest imports first (of every hub instance sharing the database). */
+    @Operation(summary = "File imports, newest first, with their progress")
     @GetMapping
     public List<ImportStatus> list(@RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
@@ -31,6 +34,7 @@ public class ImportController {
         return imports.latest(limit).stream().map(ImportStatus::of).toList();
     }
 
+    @Operation(summary = "One file import")
     @GetMapping("/{importId}")
     public ImportStatus get(@PathVariable String importId) {
         return imports.find(importId).map(ImportStatus::of)

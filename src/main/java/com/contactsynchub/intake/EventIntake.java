@@ -79,6 +79,27 @@ public class EventIntake {
         return event.result();
     }
 
+    /**
+     * Step "validate" of the event routes, on the JMS message itself (the routes do not let Camel map the body,
+     * which would deserialize an ObjectMessage): a text message is validated, anything else refused unread.
+     */
+    public IntakeEvent validateMessage(@Body jakarta.jms.Message message, Channel channel) {
+        NonTextBody nonText = NonTextBody.of(message);
+        if (nonText == null) {
+            try {
+                return validate(((jakarta.jms.TextMessage) message).getText(), channel);
+            } catch (jakarta.jms.JMSException e) {
+                throw new IllegalStateException("The text of a message on " + channel.queueName(queues)
+                        + " cannot be read", e);
+            }
+        }
+        String queue = channel.queueName(queues);
+        metrics.invalid(queue);
+        IntakeEvent refused = IntakeEvent.refusedNonText(nonText, channel);
+        log.warn("Refused a message on {}: {}", queue, refused.invalidReason());
+        return refused;
+    }
+
     /** Step "validate": no side effects but the metric; an invalid message is refused with its reason. */
     public IntakeEvent validate(String body, Channel channel) {
         Validation validation = validator.validate(body, channel);

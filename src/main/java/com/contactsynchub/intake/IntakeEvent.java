@@ -19,6 +19,7 @@ public final class IntakeEvent {
     private final Channel channel;
     private final InboundMessage message;
     private final String invalidReason;
+    private NonTextBody nonText;
     private boolean duplicate;
     private String lockKey;
     private List<EventHandler> handlers = List.of();
@@ -39,6 +40,18 @@ public final class IntakeEvent {
 
     static IntakeEvent refused(String body, Channel channel, String reason) {
         return new IntakeEvent(body, channel, null, reason);
+    }
+
+    /** A message that was not a JMS TextMessage: refused, its body kept as the broker's bytes, never deserialized. */
+    static IntakeEvent refusedNonText(NonTextBody body, Channel channel) {
+        IntakeEvent event = new IntakeEvent(null, channel, null, NonTextBody.REASON + " (this is a " + body.kind() + ")");
+        event.nonText = body;
+        return event;
+    }
+
+    /** The non-text body of a refused message; null for a text message. */
+    public NonTextBody nonText() {
+        return nonText;
     }
 
     /** Read by the routes as {@code ${body.invalid}}. */

@@ -23,10 +23,15 @@ public class InvalidMessageRouting {
         this.clock = clock;
     }
 
-    public String toInvalidQueue(@Body IntakeEvent refused, @Headers Map<String, Object> headers) {
+    /** The original text, or for a message that was not text its bytes as the broker holds them (a BytesMessage). */
+    public Object toInvalidQueue(@Body IntakeEvent refused, @Headers Map<String, Object> headers) {
         headers.put(HubHeaders.INVALID_REASON, refused.invalidReason());
         headers.put(HubHeaders.ORIGINAL_QUEUE, refused.channel().queueName(queues));
         headers.put(HubHeaders.INVALID_AT, OffsetDateTime.now(clock).toString());
+        if (refused.nonText() != null) {
+            headers.put(HubHeaders.ORIGINAL_MESSAGE_KIND, refused.nonText().kind());
+            return refused.nonText().bytes();
+        }
         return refused.body();
     }
 }

@@ -1,5 +1,7 @@
 package com.contactsynchub.intake;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -30,6 +32,7 @@ class ReceivedMessagesController {
     }
 
     /** Valid inbound messages, newest first; {@code recordType} and {@code recordNo} narrow it to one record. */
+    @Operation(summary = "Valid messages received, newest first")
     @GetMapping("/events")
     List<ReceivedMessage> events(@RequestParam(required = false) String recordType,
             @RequestParam(required = false) String recordNo,
@@ -42,6 +45,7 @@ class ReceivedMessagesController {
     }
 
     /** The latest state the hub received for one record. */
+    @Operation(summary = "What the hub knows of a contact, customer, vendor or bank account")
     @GetMapping("/records/{recordType}/{recordNo}")
     KnownRecord record(@PathVariable String recordType, @PathVariable String recordNo) {
         return knownRecords.find(recordType(recordType), RecordNoParameters.require("recordNo", recordNo))

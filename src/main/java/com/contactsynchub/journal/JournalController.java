@@ -1,5 +1,7 @@
 package com.contactsynchub.journal;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,7 @@ class JournalController {
         this.journal = journal;
     }
 
+    @Operation(summary = "Every decision about a record (or document), newest first")
     @GetMapping("/api/journal/{recordType}/{recordNo}")
     List<JournalEntry> forRecord(@PathVariable String recordType, @PathVariable String recordNo,
             @RequestParam(defaultValue = "100") int limit) {

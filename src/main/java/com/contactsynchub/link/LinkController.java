@@ -1,5 +1,7 @@
 package com.contactsynchub.link;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +22,7 @@ class LinkController {
         this.registry = registry;
     }
 
+    @Operation(summary = "Search links (contact business relations)")
     @GetMapping("/api/links")
     LinkPage search(@RequestParam(required = false) String contactNo,
             @RequestParam(required = false) String linkType,
@@ -30,6 +33,7 @@ class LinkController {
         return registry.search(new LinkSearch(contactNo, type, recordNo), page, size);
     }
 
+    @Operation(summary = "The link of one customer, vendor or bank account")
     @GetMapping("/api/links/{linkType}/{recordNo}")
     Link byRecord(@PathVariable String linkType, @PathVariable String recordNo) {
         LinkType type = linkType(linkType);
@@ -38,6 +42,7 @@ class LinkController {
     }
 
     /** The contact's relations: for a person with a company, the company's links (DOMAIN.md). */
+    @Operation(summary = "A contact's links (a person's are its company's)")
     @GetMapping("/api/contacts/{contactNo}/links")
     List<Link> byContact(@PathVariable String contactNo) {
         return registry.relationsOf(contactNo);

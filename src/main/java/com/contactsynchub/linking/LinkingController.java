@@ -1,5 +1,7 @@
 package com.contactsynchub.linking;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +44,7 @@ class LinkingController {
         this.links = links;
     }
 
+    @Operation(summary = "Link a contact with a customer, vendor or bank account")
     @PostMapping("/api/links")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted link(@RequestBody LinkBody body) {
@@ -53,6 +56,7 @@ class LinkingController {
         return send(MessageType.LINK_REQUESTED, data);
     }
 
+    @Operation(summary = "Unlink a customer, vendor or bank account from its contact")
     @DeleteMapping("/api/links/{linkType}/{recordNo}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted unlink(@PathVariable String linkType, @PathVariable String recordNo) {
@@ -67,18 +71,21 @@ class LinkingController {
         return send(MessageType.UNLINK_REQUESTED, data);
     }
 
+    @Operation(summary = "Create a customer from a contact")
     @PostMapping("/api/contacts/{contactNo}/customer")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted createCustomer(@PathVariable String contactNo, @RequestBody(required = false) CreationBody body) {
         return create(MessageType.CUSTOMER_CREATION_REQUESTED, contactNo, body);
     }
 
+    @Operation(summary = "Create a vendor from a contact")
     @PostMapping("/api/contacts/{contactNo}/vendor")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted createVendor(@PathVariable String contactNo, @RequestBody(required = false) CreationBody body) {
         return create(MessageType.VENDOR_CREATION_REQUESTED, contactNo, body);
     }
 
+    @Operation(summary = "Create a bank account from a contact")
     @PostMapping("/api/contacts/{contactNo}/bank-account")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted createBankAccount(@PathVariable String contactNo, @RequestBody(required = false) CreationBody body) {

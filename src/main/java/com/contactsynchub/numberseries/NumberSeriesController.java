@@ -1,5 +1,7 @@
 package com.contactsynchub.numberseries;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -25,11 +27,13 @@ class NumberSeriesController {
         this.repository = repository;
     }
 
+    @Operation(summary = "All number series")
     @GetMapping
     List<NumberSeries> list() {
         return repository.findAll();
     }
 
+    @Operation(summary = "One number series")
     @GetMapping("/{code}")
     NumberSeries get(@PathVariable String code) {
         String normalized = NumberSeriesInput.code(code);
@@ -37,6 +41,7 @@ class NumberSeriesController {
                 .orElseThrow(() -> new NotFoundException("The number series " + normalized + " does not exist."));
     }
 
+    @Operation(summary = "Create or change a number series")
     @PutMapping("/{code}")
     ResponseEntity<NumberSeries> put(@PathVariable String code, @RequestBody NumberSeriesInput input) {
         List<String> problems = input.problems(code);

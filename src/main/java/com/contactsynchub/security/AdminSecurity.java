@@ -14,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * HTTP Basic login for everything an operator can change or look into (admin API, reference systems, Hawtio,
@@ -26,7 +27,13 @@ class AdminSecurity {
     private static final Logger log = LoggerFactory.getLogger(AdminSecurity.class);
 
     @Bean
-    SecurityFilterChain adminFilterChain(HttpSecurity http, AdminProperties admin) throws Exception {
+    LoginThrottle loginThrottle(java.time.Clock clock) {
+        return new LoginThrottle(clock);
+    }
+
+    @Bean
+    SecurityFilterChain adminFilterChain(HttpSecurity http, AdminProperties admin, LoginThrottle throttle)
+            throws Exception {
         // A stateless API authenticated per request: no session cookie, so no CSRF token to protect.
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -40,7 +47,8 @@ class AdminSecurity {
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus", "/error").permitAll()
                         .anyRequest().hasRole("ADMIN"))
-                .httpBasic(Customizer.withDefaults());
+                .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class);
         return http.build();
     }
 

@@ -1,5 +1,7 @@
 package com.contactsynchub.setup;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,22 +25,26 @@ class SetupController {
         this.setup = setup;
     }
 
+    @Operation(summary = "The whole Marketing Setup")
     @GetMapping
     MarketingSetup get() {
         return setup.current();
     }
 
+    @Operation(summary = "Replace the whole Marketing Setup")
     @PutMapping
     MarketingSetup put(@RequestBody MarketingSetup input) {
         return setup.replace(input);
     }
 
+    @Operation(summary = "One customer or vendor template")
     @GetMapping("/{kind}-templates/{code}")
     RecordTemplate getTemplate(@PathVariable String kind, @PathVariable String code) {
         TemplateKind templateKind = kind(kind);
         return setup.template(templateKind, code).orElseThrow(() -> missing(templateKind, code));
     }
 
+    @Operation(summary = "Create or change a customer or vendor template")
     @PutMapping("/{kind}-templates/{code}")
     ResponseEntity<RecordTemplate> putTemplate(@PathVariable String kind, @PathVariable String code,
             @RequestBody RecordTemplate input) {
@@ -48,6 +54,7 @@ class SetupController {
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(stored);
     }
 
+    @Operation(summary = "Delete a customer or vendor template")
     @DeleteMapping("/{kind}-templates/{code}")
     ResponseEntity<Void> deleteTemplate(@PathVariable String kind, @PathVariable String code) {
         TemplateKind templateKind = kind(kind);

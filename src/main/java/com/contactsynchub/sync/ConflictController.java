@@ -1,5 +1,7 @@
 package com.contactsynchub.sync;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import java.security.Principal;
 import java.util.List;
 
@@ -30,6 +32,7 @@ class ConflictController {
     }
 
     /** Newest first; {@code status} = parked or resolved. */
+    @Operation(summary = "Conflicts, newest first")
     @GetMapping
     List<StoredConflict> list(@RequestParam(required = false) String status,
             @RequestParam(defaultValue = "100") int limit) {
@@ -42,12 +45,14 @@ class ConflictController {
         return conflicts.list(status, limit);
     }
 
+    @Operation(summary = "One conflict")
     @GetMapping("/{id}")
     StoredConflict get(@PathVariable long id) {
         return conflicts.find(id).orElseThrow(() -> new ConflictResolution.ConflictNotFound(id));
     }
 
     /** Body: {@code {"side": "edited"|"other"}} or {@code {"value": "..."}}. */
+    @Operation(summary = "Settle a parked conflict")
     @PostMapping("/{id}/resolution")
     StoredConflict resolve(@PathVariable long id, @RequestBody ConflictResolution.Choice choice, Principal operator) {
         return resolution.resolve(id, choice, operator == null ? "anonymous" : operator.getName());

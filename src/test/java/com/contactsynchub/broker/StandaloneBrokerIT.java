@@ -152,7 +152,10 @@ class StandaloneBrokerIT {
 
     private JsonNode health(ConfigurableApplicationContext hub) throws IOException, InterruptedException {
         String port = hub.getEnvironment().getProperty("local.server.port");
+        // In production the components (jms, db) are shown to the logged-in operator only.
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "admin:it-admin-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(30))
                 .build();
         return json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());

@@ -129,7 +129,7 @@ class MessageValidatorTest {
                 Channel.CRM_EVENTS);
 
         assertThat(((Validation.Invalid) result).problems()).containsExactlyInAnyOrder(
-                "contactType: does not have a value in the enumeration [\"company\", \"person\"]",
+                "contactType: 'robot' is not one of [\"company\",\"person\"]",
                 "fields.email: 81 characters, the limit is 80",
                 "messageId: must not be empty",
                 "source: must be 'crm'");
@@ -153,5 +153,81 @@ class MessageValidatorTest {
     private static String reason(Validation result) {
         assertThat(result).isInstanceOf(Validation.Invalid.class);
         return ((Validation.Invalid) result).reason();
+    }
+
+    @Test
+    void aVersionBeyondTheRangeOfALongIsRefusedInsteadOfWrapping() {
+        var result = validator.validate("""
+                {"messageId":"m-1","type":"contact.changed","occurredAt":"2026-11-25T09:30:00Z","source":"crm",
+                 "version":99999999999999999999999,"contactNo":"CT000001","fields":{}}""", Channel.CRM_EVENTS);
+
+        assertThat(reason(result)).isEqualTo("version: 99999999999999999999999 is out of range; it must be a whole "
+                + "number from 0 to 9223372036854775807");
+    }
+
+    @Test
+    void theLargestVersionIsFine() {
+        var result = validator.validate("""
+                {"messageId":"m-1","type":"contact.changed","occurredAt":"2026-11-25T09:30:00Z","source":"crm",
+                 "version":9223372036854775807,"contactNo":"CT000001","fields":{}}""", Channel.CRM_EVENTS);
+
+        assertThat(((Validation.Valid) result).message().version()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedNamingTheField() {
+        assertThat(reason(validator.validate(contactChanged("{\"name\":\"a\\ud800b\"}"), Channel.CRM_EVENTS)))
+                .isEqualTo("fields.name: has a lone UTF-16 surrogate (\\ud800) at character 2, which is not a "
+                        + "character and cannot be stored; send valid Unicode text");
+        // The same unescaped, as a Java string can carry it, and a low surrogate alone.
+        assertThat(reason(validator.validate(contactChanged("{\"city\":\"x\uDC00\"}"), Channel.CRM_EVENTS)))
+                .startsWith("fields.city: has a lone UTF-16 surrogate (\\udc00)");
+    }
+
+    @Test
+    void aSurrogatePairIsJustACharacter() {
+        assertThat(validator.validate(contactChanged("{\"name\":\"Caf\\ud83d\\ude00\"}"), Channel.CRM_EVENTS))
+                .isInstanceOf(Validation.Valid.class);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedNamingTheKey() {
+        var result = validator.validate("""
+                {"messageId":"m-1","type":"contact.deleted","occurredAt":"2026-11-25T09:30:00Z","source":"crm",
+                 "contactNo":"CT000001","contactNo":"CT000002"}""", Channel.CRM_EVENTS);
+
+        assertThat(reason(result)).isEqualTo("contactNo: the key appears more than once; each key may appear once");
+    }
+
+    @Test
+    void aPrintedDocumentWithoutCustomerOrVendorNamesBoth() {
+        String printed = """
+                {"messageId":"m-1","type":"document.printed","occurredAt":"2026-11-25T09:30:00Z","source":"erp",
+                 "documentNo":"SO1001","documentType":"salesOrder"%s}""";
+
+        assertThat(reason(validator.validate(printed.formatted(""), Channel.ERP_EVENTS))).isEqualTo(
+                "customerNo, vendorNo: exactly one of them must be present, not none and not several");
+        assertThat(reason(validator.validate(printed.formatted(",\"customerNo\":\"C1\",\"vendorNo\":\"V1\""),
+                Channel.ERP_EVENTS))).isEqualTo(
+                "customerNo, vendorNo: exactly one of them must be present, not none and not several");
+    }
+
+    @Test
+    void aDocumentLineWithoutItemOrDescriptionNamesBoth() {
+        var result = validator.validate("""
+                {"messageId":"m-1","type":"document.requested","occurredAt":"2026-11-25T09:30:00Z","source":"crm",
+                 "contactNo":"CT000001","documentType":"salesQuote","lines":[{"quantity":1}]}""", Channel.CRM_EVENTS);
+
+        assertThat(reason(result)).isEqualTo("lines[0].itemNo, lines[0].description: at least one of them must be present");
+    }
+
+    @Test
+    void aWrongTypeOrValueSaysWhatIsExpected() {
+        var result = validator.validate("""
+                {"messageId":"m-1","type":"contact.changed","occurredAt":"2026-11-25T09:30:00Z","source":"crm",
+                 "version":"3","contactNo":"CT000001","contactType":"robot","fields":{}}""", Channel.CRM_EVENTS);
+
+        assertThat(reason(result)).isEqualTo("contactType: 'robot' is not one of [\"company\",\"person\"]; "
+                + "version: must be a whole number");
     }
 }

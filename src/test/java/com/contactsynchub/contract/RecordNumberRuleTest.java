@@ -109,13 +109,24 @@ class RecordNumberRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CT000001", "C-10/2", "30 DAYS", "ÄÖÜ1", "1000", "X"})
+    @ValueSource(strings = {"CT000001", "C-10.2", "C-10_2", "30 DAYS", "ÄÖÜ1", "1000", "X", "A&B+C:D"})
     void upperCaseDigitsSignsAndInnerBlanksAreFine(String value) {
         assertThat(RecordNumbers.problem("contactNo", value)).isEmpty();
         assertThat(validator.validate(withValue("""
                 {"messageId":"m","type":"contact.deleted","occurredAt":"2026-11-25T09:30:00Z","source":"crm",
                  "contactNo":"CT1"}""", "contactNo", value), Channel.CRM_EVENTS))
                 .isInstanceOf(Validation.Valid.class);
+    }
+
+    @ParameterizedTest(name = "{2} of {1}")
+    @MethodSource("keyFields")
+    void aNumberWithACharacterAPathCannotCarryIsRefused(Channel channel, String message, String field) {
+        for (String value : List.of("C-10/2", "C\\1", "C;1", "C%2F", "C?1", "C#1")) {
+            assertThat(reason(validator.validate(withValue(message, field, value), channel))).isEqualTo(
+                    field + ": '" + value + "' has '" + value.replaceAll("[A-Z0-9-]", "").charAt(0)
+                            + "'; record numbers may not hold any of / \\ ; % ? # (they could not be named in the "
+                            + "admin API's paths)");
+        }
     }
 
     @Test

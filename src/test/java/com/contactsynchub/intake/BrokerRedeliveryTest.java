@@ -15,6 +15,9 @@ import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,6 +32,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * When the hub's own database fails, a message is neither lost nor refused as invalid: the JMS transaction rolls
  * back, the broker redelivers, and after the last attempt the message waits on the dead-letter queue.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(properties = {"hub.broker.max-delivery-attempts=8", "hub.consumers=1"})
 @ActiveProfiles("test")
 class BrokerRedeliveryTest {
@@ -60,7 +64,7 @@ class BrokerRedeliveryTest {
     }
 
     @Test
-    void aMessageThatKeepsFailingEndsOnTheDeadLetterQueueUnchanged() throws JMSException {
+    void aMessageThatKeepsFailingEndsOnTheDeadLetterQueueUnchanged(CapturedOutput log) throws JMSException {
         takeTableOffline();
         String body = contactChanged(UUID.randomUUID().toString());
         jms.convertAndSend(queues.crmEvents(), body);
@@ -69,6 +73,15 @@ class BrokerRedeliveryTest {
         assertThat(dead).as("message on " + queues.deadLetter()).isInstanceOf(TextMessage.class);
         assertThat(((TextMessage) dead).getText()).isEqualTo(body);
         assertThat(dead.getStringProperty("_AMQ_ORIG_QUEUE")).isEqualTo(queues.crmEvents());
+        // Why it failed, for the operator who decides whether to replay it.
+        assertThat(dead.getStringProperty("hubFailureClass"))
+                .isEqualTo("org.springframework.jdbc.BadSqlGrammarException");
+        assertThat(dead.getStringProperty("hubFailureMessage")).contains("bad SQL grammar")
+                .contains("INBOUND_MESSAGE").hasSizeLessThanOrEqualTo(1000).doesNotContain("\n");
+        assertThat(dead.getStringProperty("hubOriginalQueue")).isEqualTo(queues.crmEvents());
+        // One stack trace in the log for the whole story, not one (or two) per delivery attempt.
+        assertThat(occurrences(log.getAll(), "at com.contactsynchub.intake.EventIntake.recordOnce(")).isEqualTo(1);
+        assertThat(occurrences(log.getAll(), "failed 8 times and was moved to hub.dead-letter")).isEqualTo(1);
         JmsTemplate quick = new JmsTemplate(connectionFactory);
         quick.setReceiveTimeout(500);
         assertThat(quick.receive(queues.invalid())).as("nothing refused as invalid").isNull();
@@ -87,6 +100,10 @@ class BrokerRedeliveryTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "select count(*) from inbound_message where message_id = :id", Map.of("id", messageId),
                 Integer.class) == 1);
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     private void takeTableOffline() {

@@ -28,7 +28,12 @@ public final class BrokerClient implements AutoCloseable {
     private final ActiveMQConnectionFactory factory;
 
     public BrokerClient(String url) {
-        this.factory = new ActiveMQConnectionFactory(url);
+        this(url, null, null);
+    }
+
+    /** With the broker's login (an embedded broker with hub.broker.user/password, a standalone one). */
+    public BrokerClient(String url, String user, String password) {
+        this.factory = new ActiveMQConnectionFactory(url, user, password);
         // One attempt per call: the broker is often just being killed or restarted.
         factory.setReconnectAttempts(0);
         factory.setCallTimeout(10_000);
@@ -60,6 +65,15 @@ public final class BrokerClient implements AutoCloseable {
             }
         }
         return messages;
+    }
+
+    /** The next message of the queue, waiting up to {@code timeoutMillis}; null if none came. */
+    public Message receive(String queue, long timeoutMillis) throws JMSException {
+        try (Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            return session.createConsumer(session.createQueue(queue)).receive(timeoutMillis);
+        }
     }
 
     /** The queue's message count as the broker's management reports it: waiting plus delivering. */

@@ -1,5 +1,7 @@
 package com.contactsynchub.reference.crm;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,17 +41,20 @@ class CrmController {
         this.requests = requests;
     }
 
+    @Operation(summary = "Reference CRM: list contacts")
     @GetMapping("/contacts")
     List<ObjectNode> list() {
         return contacts.list().stream().map(this::view).toList();
     }
 
+    @Operation(summary = "Reference CRM: one contact")
     @GetMapping("/contacts/{no}")
     ObjectNode get(@PathVariable String no) {
         return view(contacts.find(no).orElseThrow(() -> ReferenceProblem.notFound("Contact " + no + " does not exist.")));
     }
 
     /** Body: optional contactNo (else CRM-0001, ...), contactType (default company), companyNo, privacyBlocked, fields. */
+    @Operation(summary = "Reference CRM: create a contact")
     @PostMapping("/contacts")
     @ResponseStatus(HttpStatus.CREATED)
     ObjectNode create(@RequestBody ObjectNode body) {
@@ -60,6 +65,7 @@ class CrmController {
     }
 
     /** Body: any of fields (only those given change), companyNo, privacyBlocked. The contact type cannot change. */
+    @Operation(summary = "Reference CRM: change a contact's fields")
     @PatchMapping("/contacts/{no}")
     ObjectNode change(@PathVariable String no, @RequestBody ObjectNode body) {
         Contact current = contacts.find(no).orElseThrow(() -> ReferenceProblem.notFound("Contact " + no + " does not exist."));
@@ -76,12 +82,14 @@ class CrmController {
                 body.has("companyNo"), upper(text(body, "companyNo")), privacy == null ? null : privacy.asBoolean())));
     }
 
+    @Operation(summary = "Reference CRM: delete a contact")
     @DeleteMapping("/contacts/{no}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String no) {
         contacts.delete(no);
     }
 
+    @Operation(summary = "Reference CRM: a contact's interactions")
     @GetMapping("/contacts/{no}/interactions")
     List<Interaction> interactions(@PathVariable String no) {
         return contacts.interactions(no);
@@ -93,12 +101,14 @@ class CrmController {
      * and that type's fields, e.g. {@code {"type":"link.requested","contactNo":"CRM-0001","linkType":"customer",
      * "recordNo":"C00010","master":"contact"}}.
      */
+    @Operation(summary = "Reference CRM: send a user request to the hub")
     @PostMapping("/requests")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> request(@RequestBody ObjectNode body) {
         return Map.of("messageId", requests.send(body));
     }
 
+    @Operation(summary = "Reference CRM: the answer to a user request")
     @GetMapping("/requests/{messageId}")
     UserRequests.RequestStatus requestStatus(@PathVariable String messageId) {
         return requests.status(messageId);

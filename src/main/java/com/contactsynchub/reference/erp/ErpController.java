@@ -1,5 +1,7 @@
 package com.contactsynchub.reference.erp;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,18 +44,21 @@ class ErpController {
         this.finance = finance;
     }
 
+    @Operation(summary = "Reference ERP: list customers, vendors or bank accounts")
     @GetMapping("/" + KINDS)
     List<ObjectNode> list(@PathVariable String kind) {
         FinanceKind k = kind(kind);
         return finance.list(k).stream().map(this::view).toList();
     }
 
+    @Operation(summary = "Reference ERP: one customer, vendor or bank account")
     @GetMapping("/" + KINDS + "/{no}")
     ObjectNode get(@PathVariable String kind, @PathVariable String no) {
         FinanceKind k = kind(kind);
         return view(finance.find(k, no).orElseThrow(() -> FinanceSystem.unknown(k, no)));
     }
 
+    @Operation(summary = "Reference ERP: create a customer, vendor or bank account")
     @PostMapping("/" + KINDS)
     @ResponseStatus(HttpStatus.CREATED)
     ObjectNode create(@PathVariable String kind, @RequestBody ObjectNode body) {
@@ -63,6 +68,7 @@ class ErpController {
                 FieldColumns.fromJson(body.get("fields"), k.recordType()), financeValues(body)));
     }
 
+    @Operation(summary = "Reference ERP: change a customer's, vendor's or bank account's fields")
     @PatchMapping("/" + KINDS + "/{no}")
     ObjectNode change(@PathVariable String kind, @PathVariable String no, @RequestBody ObjectNode body) {
         FinanceKind k = kind(kind);
@@ -70,29 +76,34 @@ class ErpController {
                 financeValues(body), text(body, "contactType")));
     }
 
+    @Operation(summary = "Reference ERP: delete a customer, vendor or bank account")
     @DeleteMapping("/" + KINDS + "/{no}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String kind, @PathVariable String no) {
         finance.delete(kind(kind), no);
     }
 
+    @Operation(summary = "Reference ERP: list documents")
     @GetMapping("/documents")
     List<Document> documents() {
         return finance.documents();
     }
 
+    @Operation(summary = "Reference ERP: one document")
     @GetMapping("/documents/{no}")
     Document document(@PathVariable String no) {
         return finance.document(no).orElseThrow(() -> ReferenceProblem.notFound("Document " + no + " does not exist."));
     }
 
     /** Optional body: {@code contactNo} (the person it goes to), {@code description}. */
+    @Operation(summary = "Reference ERP: print a document")
     @PostMapping("/documents/{no}/print")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> print(@PathVariable String no, @RequestBody(required = false) ObjectNode body) {
         return output(no, MessageType.DOCUMENT_PRINTED, body);
     }
 
+    @Operation(summary = "Reference ERP: e-mail a document")
     @PostMapping("/documents/{no}/email")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> email(@PathVariable String no, @RequestBody(required = false) ObjectNode body) {
