@@ -98,13 +98,13 @@ public final class FieldSyncEngine {
             } else if (current != null && current.value().equals(value)) {
                 decisions.add(new FieldDecision(field, Kind.ALREADY_AGREED, before, value, value,
                         "the other records already have this value"));
-                continue;
             } else {
                 group.agree(field, new Agreed(value, occurredAt, editedOn));
                 decisions.add(new FieldDecision(field, Kind.PUSHED, before, value, value, null));
             }
-            converge(group, field, updates);
         }
+        // The writes, for every field at once: the one rule of converge, for the fields this event changed and for
+        // the members whose write on its way just came back.
         repair(group, updates);
         return new SyncOutcome(decisions, updates, conflicts);
     }
