@@ -10,10 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 
 import com.contactsynchub.broker.BrokerProperties;
 import com.contactsynchub.contract.QueueNames;
@@ -51,14 +48,7 @@ public class DeadLetters {
      * being away (that one is retried in place by the route's error handling, without using up attempts).
      */
     public boolean isFinalFailure(Exchange exchange) {
-        Throwable failure = failure(exchange);
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof TransactionSystemException) {
-                return false;
-            }
-        }
-        return isLastAttempt(exchange);
+        return !HubErrorHandling.isDatabaseAway(failure(exchange)) && isLastAttempt(exchange);
     }
 
     /**

@@ -39,14 +39,32 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
     public static final String COMMAND_RELAY = "command-relay";
     public static final String APPLY_EVENT = "apply-event";
 
+    /**
+     * The database being away: retried in place, never counted as a failed delivery. A connection lost
+     * mid-transaction fails the statement, and then often its rollback too (TransactionSystemException "JDBC rollback
+     * failed", which replaces the statement's exception).
+     */
+    @SuppressWarnings("unchecked")
+    static final Class<? extends Throwable>[] DATABASE_AWAY = new Class[] {CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, TransactionSystemException.class};
+
+    /** True when {@code failure} or one of its causes is the database being away ({@link #DATABASE_AWAY}). */
+    static boolean isDatabaseAway(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<? extends Throwable> away : DATABASE_AWAY) {
+                if (away.isInstance(t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Override
     public void configuration() {
         RouteConfigurationDefinition jms = routeConfiguration(TRANSACTED_JMS)
                 .errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(false).logStackTrace(false));
-        // A connection lost mid-transaction fails the statement, and then often its rollback too
-        // (TransactionSystemException "JDBC rollback failed", which replaces the statement's exception).
-        jms.onException(CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-                        TransactionSystemException.class)
+        jms.onException(DATABASE_AWAY)
                 .maximumRedeliveries(-1)
                 .redeliveryDelay(1000)
                 .useExponentialBackOff()
