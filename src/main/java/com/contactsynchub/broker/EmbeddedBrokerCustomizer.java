@@ -49,7 +49,7 @@ class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer {
         int timeout = (int) JournalCalibration.bufferTimeout(configuration.getJournalLocation().toPath()).toNanos();
         configuration.setJournalBufferTimeout_NIO(timeout);
         configuration.setJournalBufferTimeout_AIO(timeout);
-        log.info("Embedded broker journal: {} (falls back to NIO without libaio), journal-buffer-timeout {} ns "
+        log.info("Embedded broker journal: type {}, journal-buffer-timeout {} ns "
                 + "(calibrated on this disk), datasync {}", configuration.getJournalType(), timeout,
                 configuration.isJournalDatasync());
         configuration.setPersistIDCache(true);

@@ -37,16 +37,17 @@ public class BatchCommitListenerContainer extends DefaultMessageListenerContaine
         this.maxDelayNanos = maxDelay.toNanos();
     }
 
-    /** While messages wait for their commit, only as long as their delay allows; idle, the usual receive timeout. */
+    /**
+     * While messages wait for their commit, only what the consumer can have at once: when the queue has nothing more
+     * for it, the batch is committed (a null here makes the container commit). Idle, the usual receive timeout.
+     */
     @Override
     protected Message receiveMessage(MessageConsumer consumer) throws JMSException {
         Uncommitted pending = uncommitted.get();
         if (pending.count == 0) {
             return super.receiveMessage(consumer);
         }
-        long leftMillis = (pending.deadline - System.nanoTime()) / 1_000_000;
-        // null makes the container commit (commitIfNecessary without a message): the delay is up.
-        return leftMillis <= 0 ? consumer.receiveNoWait() : receiveFromConsumer(consumer, leftMillis);
+        return System.nanoTime() - pending.deadline >= 0 ? null : consumer.receiveNoWait();
     }
 
     /** Called after each message (and with none when a receive came back empty): commits when the batch is due. */
