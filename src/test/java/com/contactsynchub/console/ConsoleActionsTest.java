@@ -1,0 +1,191 @@
+package com.contactsynchub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.jms.TextMessage;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import com.contactsynchub.camel.HubHeaders;
+import com.contactsynchub.contract.QueueNames;
+import com.contactsynchub.contract.RecordType;
+import com.contactsynchub.intake.KnownRecords;
+import com.contactsynchub.support.ContactCreatedMessages;
+import com.contactsynchub.sync.SyncTestConfiguration;
+import com.contactsynchub.sync.SyncTestSupport;
+
+/**
+ * The console's actions and rules over HTTP, against the same whole hub as {@link ConsoleBrowserTest} (same
+ * configuration, so one Spring context): replay from the dead-letter queue, discard kept with its reason, hostile
+ * text escaped, cross-site form posts refused, HTML pages beside the API's problems, the metrics.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hub.import.poll-delay=200", "hub.import.read-lock-min-age=1000", "hub.import.read-lock-check-interval=200",
+        "hub.import.read-lock-timeout=3000"})
+@ActiveProfiles({"test", "demo"})
+@Import(SyncTestConfiguration.class)
+class ConsoleActionsTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JmsTemplate jms;
+    @Autowired
+    QueueNames queues;
+    @Autowired
+    ParkedMessages parked;
+    @Autowired
+    KnownRecords known;
+    @Autowired
+    NamedParameterJdbcTemplate jdbc;
+
+    @Test
+    void aDeadLetteredEventIsReplayedToItsQueueAndApplied() {
+        String contactNo = SyncTestSupport.unique("CD");
+        String text = ContactCreatedMessages.valid(UUID.randomUUID().toString(), contactNo);
+        // As the hub dead-letters an event (camel/DeadLetters): the original queue and the reason as properties.
+        jms.send(queues.deadLetter(), session -> {
+            TextMessage message = session.createTextMessage(text);
+            message.setStringProperty(HubHeaders.FAILURE_CLASS, "org.example.Broken");
+            message.setStringProperty(HubHeaders.FAILURE_MESSAGE, "the table was locked");
+            message.setStringProperty(HubHeaders.ARTEMIS_ORIGINAL_QUEUE, queues.crmEvents());
+            message.setStringProperty(HubHeaders.ORIGINAL_QUEUE, queues.crmEvents());
+            message.setStringProperty(HubHeaders.GROUP_ID, "contact:" + contactNo);
+            return message;
+        });
+        ParkedMessages.ParkedMessage dead = await().atMost(WAIT).until(() -> parked.list(queues.deadLetter())
+                .stream().filter(m -> m.body().contains(contactNo)).findFirst().orElse(null), m -> m != null);
+        assertThat(dead.reason()).isEqualTo("the table was locked");
+        assertThat(dead.originalQueue()).isEqualTo(queues.crmEvents());
+        String page = http.getForObject("/console/messages?queue=" + queues.deadLetter(), String.class);
+        assertThat(page).contains("the table was locked").contains(dead.jmsId());
+
+        ResponseEntity<String> replayed = post("/console/message/replay",
+                Map.of("queue", queues.deadLetter(), "id", dead.jmsId()), null);
+        assertThat(replayed.getStatusCode().is3xxRedirection() || replayed.getStatusCode().is2xxSuccessful()).isTrue();
+
+        await().atMost(WAIT).until(() -> known.find(RecordType.CONTACT, contactNo).isPresent());
+        assertThat(parked.find(queues.deadLetter(), dead.jmsId())).isEmpty();
+        // Again: it is gone, and the page says so instead of failing.
+        ResponseEntity<String> again = post("/console/message/replay",
+                Map.of("queue", queues.deadLetter(), "id", dead.jmsId()), null);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(again.getBody()).contains("is no longer on " + queues.deadLetter());
+    }
+
+    @Test
+    void aDiscardedMessageIsKeptWithItsReasonAndHostileTextIsShownEscaped() {
+        String contactNo = SyncTestSupport.unique("CX");
+        String hostile = ContactCreatedMessages.nameTooLong(UUID.randomUUID().toString(), contactNo)
+                .replace("Bruxelles", "<script>alert('x')</script>");
+        jms.convertAndSend(queues.crmEvents(), hostile);
+        ParkedMessages.ParkedMessage refused = await().atMost(WAIT).until(() -> parked.list(queues.invalid())
+                .stream().filter(m -> m.body().contains(contactNo)).findFirst().orElse(null), m -> m != null);
+
+        String list = http.getForObject("/console/messages?queue=" + queues.invalid(), String.class);
+        String one = http.getForObject("/console/message?queue=" + queues.invalid() + "&id=" + refused.jmsId(),
+                String.class);
+        for (String page : new String[] {list, one}) {
+            assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                    .doesNotContain("<script>alert");
+        }
+
+        ResponseEntity<String> noReason = post("/console/message/discard",
+                Map.of("queue", queues.invalid(), "id", refused.jmsId(), "reason", " "), null);
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noReason.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(parked.find(queues.invalid(), refused.jmsId())).isPresent();
+
+        post("/console/message/discard", Map.of("queue", queues.invalid(), "id", refused.jmsId(),
+                "reason", "test data sent by mistake"), null);
+        assertThat(parked.find(queues.invalid(), refused.jmsId())).isEmpty();
+        Map<String, Object> kept = jdbc.queryForMap("""
+                select action, reason, body, original_queue, operator from console_message_action
+                where jms_message_id = :id
+                """, new MapSqlParameterSource("id", refused.jmsId()));
+        assertThat(kept).containsEntry("ACTION", "discarded").containsEntry("REASON", "test data sent by mistake")
+                .containsEntry("BODY", hostile).containsEntry("ORIGINAL_QUEUE", queues.crmEvents())
+                .containsEntry("OPERATOR", "anonymous");
+        assertThat(known.find(RecordType.CONTACT, contactNo)).isEmpty();
+    }
+
+    @Test
+    void aFormPostFromAnotherSiteIsRefused() {
+        ResponseEntity<String> crossSite = post("/console/message/discard", Map.of("queue", queues.invalid(),
+                "id", "ID:00000000-0000-0000-0000-000000000000", "reason", "x"), "http://evil.example");
+        assertThat(crossSite.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> sameSite = post("/console/message/discard", Map.of("queue", queues.invalid(),
+                "id", "ID:00000000-0000-0000-0000-000000000000", "reason", "x"),
+                http.getRootUri());
+        assertThat(sameSite.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND); // allowed, and the message is not there
+    }
+
+    @Test
+    void thePagesAreHtmlAndTheApiKeepsItsProblems() {
+        ResponseEntity<String> overview = http.getForEntity("/", String.class);
+        assertThat(overview.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(overview.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(overview.getBody()).contains("Overview").contains(queues.crmEvents()).contains("crm-events")
+                .contains("/actuator/hawtio");
+        for (String page : new String[] {"/console/messages", "/console/conflicts", "/console/links",
+                "/console/imports", "/console/sync-errors", "/console/records/contact/CT000001"}) {
+            ResponseEntity<String> answer = http.getForEntity(page, String.class);
+            assertThat(answer.getStatusCode()).as(page).isEqualTo(HttpStatus.OK);
+            assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).as(page).isTrue();
+        }
+        ResponseEntity<String> missing = http.getForEntity("/api/no-such-thing", String.class);
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        ResponseEntity<String> badType = http.getForEntity("/console/records/planet/X1", String.class);
+        assertThat(badType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badType.getBody()).contains("recordType must be one of");
+    }
+
+    @Test
+    void prometheusShowsTheConsolesFigures() {
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics).contains("hub_queue_depth{queue=\"" + queues.invalid() + "\"}")
+                .contains("hub_queue_depth{queue=\"" + queues.crmEvents() + "\"}")
+                .contains("hub_conflicts_parked").contains("hub_sync_errors");
+        // Rows of the journal, once there are some.
+        SyncTestSupport.unique("X");
+        jms.convertAndSend(queues.crmEvents(), ContactCreatedMessages.valid(UUID.randomUUID().toString(),
+                SyncTestSupport.unique("CM")));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> http
+                .getForObject("/actuator/prometheus", String.class).contains("hub_journal_decisions{decision="));
+    }
+
+    private ResponseEntity<String> post(String path, Map<String, String> form, String origin) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        if (origin != null) {
+            headers.setOrigin(origin);
+        }
+        MultiValueMap<String, String> body = new LinkedMultiValueMap<>();
+        form.forEach(body::add);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+}
