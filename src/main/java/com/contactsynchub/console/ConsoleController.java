@@ -49,6 +49,7 @@ import com.contactsynchub.sync.Conflicts;
 class ConsoleController {
 
     private static final int TIMELINE_LIMIT = 200;
+    private static final int SYNC_ERRORS_LIMIT = 500;
 
     private final QueueDepths depths;
     private final ParkedMessages parked;
@@ -62,10 +63,13 @@ class ConsoleController {
     private final LastRouteError lastError;
     private final CamelContext camel;
     private final QueueNames queues;
+    private final SyncErrorRetry retry;
 
     ConsoleController(QueueDepths depths, ParkedMessages parked, ConsoleQueries queries, Conflicts conflicts,
             ConflictResolution resolution, FileImports imports, Journal journal, KnownRecords known,
-            LinkRegistry links, LastRouteError lastError, CamelContext camel, QueueNames queues) {
+            LinkRegistry links, LastRouteError lastError, CamelContext camel, QueueNames queues,
+            SyncErrorRetry retry) {
+        this.retry = retry;
         this.depths = depths;
         this.parked = parked;
         this.queries = queries;
@@ -86,7 +90,7 @@ class ConsoleController {
         model.addAttribute("brokerAvailable", depths.available());
         model.addAttribute("queues", depths.all());
         List<RouteState> routes = camel.getRoutes().stream()
-                .map(r -> RouteState.of(r.getRouteId(), r.getEndpoint().getEndpointUri(),
+                .map(r -> RouteState.of(r.getRouteId(), r.getEndpoint().getEndpointBaseUri(),
                         camel.getRouteController().getRouteStatus(r.getRouteId())))
                 .sorted(java.util.Comparator.comparing(RouteState::id)).toList();
         model.addAttribute("routes", routes);
@@ -280,8 +284,21 @@ class ConsoleController {
 
     @GetMapping("/console/sync-errors")
     String syncErrors(Model model) {
-        model.addAttribute("entries", queries.syncErrorEntries(500));
+        List<SyncErrorRetry.Row> rows = retry.rows(SYNC_ERRORS_LIMIT);
+        model.addAttribute("rows", rows);
+        model.addAttribute("open", rows.stream().filter(SyncErrorRetry.Row::open).count());
         return "console/sync-errors";
+    }
+
+    @PostMapping("/console/sync-errors/{id}/retry")
+    String retry(@PathVariable long id) {
+        return back("/console/sync-errors", retry.retry(id).message());
+    }
+
+    @PostMapping("/console/sync-errors/retry-all")
+    String retryAll() {
+        int retried = retry.retryAll(SYNC_ERRORS_LIMIT);
+        return back("/console/sync-errors", retried + " record(s) got their contact requested.");
     }
 
     // --- errors as pages -----------------------------------------------------------------------------------------

@@ -66,6 +66,14 @@ public class ConsoleQueries {
                 new MapSqlParameterSource("limit", limit), ConsoleQueries::entry);
     }
 
+    public Optional<JournalEntry> journalEntry(long id) {
+        return jdbc.query("""
+                select id, record_type, record_no, decision, origin, causation_id, fields_before, fields_after,
+                       detail, created_at
+                from journal where id = :id
+                """, new MapSqlParameterSource("id", id), ConsoleQueries::entry).stream().findFirst();
+    }
+
     /** Journal entries by decision, for the metrics. */
     public Map<String, Long> decisionsByKind() {
         Map<String, Long> counts = new LinkedHashMap<>();

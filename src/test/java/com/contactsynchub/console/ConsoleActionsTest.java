@@ -11,6 +11,7 @@ import jakarta.jms.TextMessage;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
@@ -45,6 +46,7 @@ import com.contactsynchub.sync.SyncTestSupport;
         "hub.import.read-lock-timeout=3000"})
 @ActiveProfiles({"test", "demo"})
 @Import(SyncTestConfiguration.class)
+@AutoConfigureObservability
 class ConsoleActionsTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -108,10 +110,8 @@ class ConsoleActionsTest {
         String list = http.getForObject("/console/messages?queue=" + queues.invalid(), String.class);
         String one = http.getForObject("/console/message?queue=" + queues.invalid() + "&id=" + refused.jmsId(),
                 String.class);
-        for (String page : new String[] {list, one}) {
-            assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
-                    .doesNotContain("<script>alert");
-        }
+        assertThat(one).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain("<script>alert");
+        assertThat(list).contains(refused.jmsId()).doesNotContain("<script>alert");
 
         ResponseEntity<String> noReason = post("/console/message/discard",
                 Map.of("queue", queues.invalid(), "id", refused.jmsId(), "reason", " "), null);

@@ -32,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -45,6 +46,9 @@ import com.contactsynchub.contract.QueueNames;
 import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.importing.ImportProperties;
 import com.contactsynchub.intake.KnownRecords;
+import com.contactsynchub.link.LinkRegistry;
+import com.contactsynchub.link.LinkStatus;
+import com.contactsynchub.link.LinkType;
 import com.contactsynchub.reference.crm.ContactChange;
 import com.contactsynchub.reference.crm.ContactSystem;
 import com.contactsynchub.reference.erp.FinanceKind;
@@ -68,6 +72,7 @@ import com.contactsynchub.sync.SyncTestSupport;
         "hub.import.read-lock-timeout=3000"})
 @ActiveProfiles({"test", "demo"})
 @Import(SyncTestConfiguration.class)
+@AutoConfigureObservability // same configuration as ConsoleActionsTest: one Spring context for both
 class ConsoleBrowserTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -99,6 +104,8 @@ class ConsoleBrowserTest {
     NamedParameterJdbcTemplate jdbc;
     @Autowired
     ImportProperties folders;
+    @Autowired
+    LinkRegistry links;
 
     @BeforeAll
     static void startBrowser() {
@@ -292,6 +299,42 @@ class ConsoleBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#timeline .entry[data-decision='update-sent']"))).isNotEmpty();
     }
 
+    @Test
+    void aSyncErrorIsRetriedOnceTheSetupIsFixed() {
+        // The test profile leaves Contact Nos. blank with the demo: a new customer gets no contact, an error.
+        MarketingSetup original = setup.current();
+        assertThat(original.contactNos()).isNullOrEmpty();
+        String customerNo = SyncTestSupport.unique("C");
+        erp.create(FinanceKind.CUSTOMER, customerNo, "company", Map.of(CommonField.NAME, "Retry Ltd"), Map.of());
+        await().atMost(WAIT).until(() -> support.decisions(new RecordRef(RecordType.CUSTOMER, customerNo))
+                .contains("auto-contact-failed"));
+
+        open("/console/sync-errors");
+        By retry = By.xpath("//table[@id='sync-errors']//tr[contains(., '" + customerNo + "')]//button[@class='retry']");
+        assertThat(browser.findElement(By.id("sync-errors")).getText())
+                .contains("Contact Nos. must have a value in Marketing Setup.");
+        // Retried before the setup is fixed: it fails again, and says so.
+        browser.findElement(retry).click();
+        assertThat(waitFor(By.id("notice")).getText()).contains("still failing");
+        assertThat(links.findByRecord(LinkType.CUSTOMER, customerNo)).isEmpty();
+        try {
+            setup.replace(withContactNos(original, "CONT"));
+            open("/console/sync-errors");
+            screenshot("sync-errors");
+            browser.findElements(retry).get(0).click();
+            assertThat(waitFor(By.id("notice")).getText()).contains("contact requested");
+            // The contact system created the contact and acknowledged it: the link is active.
+            await().atMost(WAIT).until(() -> links.findByRecord(LinkType.CUSTOMER, customerNo)
+                    .filter(l -> l.status() == LinkStatus.ACTIVE).isPresent());
+            String contactNo = links.findByRecord(LinkType.CUSTOMER, customerNo).orElseThrow().contactNo();
+            assertThat(crm.find(contactNo)).isPresent();
+            open("/console/sync-errors");
+            assertThat(browser.findElements(retry)).isEmpty();
+        } finally {
+            setup.replace(original);
+        }
+    }
+
     private Conflicts.StoredConflict parkedOf(String contactNo) {
         List<Conflicts.StoredConflict> parked = conflicts.list("parked", 1000).stream()
                 .filter(c -> c.contactNo().equals(contactNo)).toList();
@@ -302,6 +345,12 @@ class ConsoleBrowserTest {
         return new MarketingSetup(s.busRelCodeForCustomers(), s.busRelCodeForVendors(), s.busRelCodeForBankAccounts(),
                 s.contactNos(), s.customerNos(), s.vendorNos(), s.bankAccountNos(), s.customerTemplates(),
                 s.vendorTemplates(), s.interactionTemplates(), policy.wireName(), null);
+    }
+
+    private static MarketingSetup withContactNos(MarketingSetup s, String contactNos) {
+        return new MarketingSetup(s.busRelCodeForCustomers(), s.busRelCodeForVendors(), s.busRelCodeForBankAccounts(),
+                contactNos, s.customerNos(), s.vendorNos(), s.bankAccountNos(), s.customerTemplates(),
+                s.vendorTemplates(), s.interactionTemplates(), s.conflictPolicy(), null);
     }
 
     private Queue brokerQueue(String name) {
