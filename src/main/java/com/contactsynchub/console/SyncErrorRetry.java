@@ -86,11 +86,16 @@ public class SyncErrorRetry {
                 && links.findByRecord(linkType.get(), entry.recordNo()).isEmpty();
     }
 
+    /** The newest error of each record (a failed retry journals the same error again), newest first. */
     public List<Row> rows(int limit) {
-        return queries.syncErrorEntries(limit).stream().map(e -> new Row(e, isOpen(e))).toList();
+        java.util.Map<String, JournalEntry> newest = new java.util.LinkedHashMap<>();
+        for (JournalEntry entry : queries.syncErrorEntries(limit)) {
+            newest.putIfAbsent(entry.recordType() + ":" + entry.recordNo() + ":" + entry.decision(), entry);
+        }
+        return newest.values().stream().map(e -> new Row(e, isOpen(e))).toList();
     }
 
-    /** Retries every open error, each record once (its newest failure); returns how many got their contact. */
+    /** Retries every open error, each record once; returns how many got their contact requested. */
     public int retryAll(int limit) {
         int retried = 0;
         for (Row row : rows(limit)) {
