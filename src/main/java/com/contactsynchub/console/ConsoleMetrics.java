@@ -29,6 +29,7 @@ class ConsoleMetrics {
     private final MultiGauge decisions;
     private final MultiGauge importCount;
     private final MultiGauge importRows;
+    private final MultiGauge importOutcomes;
     private volatile Instant refreshedAt = Instant.EPOCH;
     private volatile long parked;
     private volatile long syncErrors;
@@ -50,6 +51,9 @@ class ConsoleMetrics {
                 .description("File imports by state").register(registry);
         importRows = MultiGauge.builder("hub.import.rows")
                 .description("Rows handled by the file imports, by state of the import").register(registry);
+        importOutcomes = MultiGauge.builder("hub.import.row.outcomes")
+                .description("Rows of the finished file imports by outcome (created, updated, ..., error)")
+                .register(registry);
     }
 
     private ConsoleMetrics refreshed() {
@@ -84,6 +88,9 @@ class ConsoleMetrics {
         }
         importCount.register(counts, true);
         importRows.register(rows, true);
+        List<MultiGauge.Row<?>> outcomes = new ArrayList<>();
+        queries.importRowOutcomes().forEach((outcome, n) -> outcomes.add(MultiGauge.Row.of(Tags.of("outcome", outcome), n)));
+        importOutcomes.register(outcomes, true);
         refreshedAt = clock.instant();
     }
 }

@@ -5,11 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.contactsynchub.importing.RowOutcome;
 import com.contactsynchub.journal.JournalEntry;
 
 /** The reads the console needs beyond the existing repositories: commands, received messages, errors, counts. */
@@ -92,6 +95,28 @@ public class ConsoleQueries {
                     byState.put(rs.getString("state"), new long[] {rs.getLong("n"), rs.getLong("rows_done")});
                 });
         return byState;
+    }
+
+    /**
+     * Rows of all imports by outcome (created, updated, ..., error), read from each import's totals line
+     * ({@code ImportReport.totalsLine}: "7 row(s): 0 created, 1 updated, ..., 3 error"), the one place the hub
+     * stores them; a running import has no totals yet.
+     */
+    public Map<String, Long> importRowOutcomes() {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        for (RowOutcome.Kind kind : RowOutcome.Kind.values()) {
+            totals.put(kind.label(), 0L);
+        }
+        jdbc.query("select summary from file_import where summary is not null", new MapSqlParameterSource(), rs -> {
+            String summary = rs.getString("summary");
+            for (RowOutcome.Kind kind : RowOutcome.Kind.values()) {
+                Matcher count = Pattern.compile("(\\d+) " + Pattern.quote(kind.label()) + "(?:,|$)").matcher(summary);
+                if (count.find()) {
+                    totals.merge(kind.label(), Long.parseLong(count.group(1)), Long::sum);
+                }
+            }
+        });
+        return totals;
     }
 
     /** The commands one message caused, in the order they were decided. */

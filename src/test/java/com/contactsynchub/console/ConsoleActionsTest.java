@@ -33,6 +33,7 @@ import com.contactsynchub.contract.QueueNames;
 import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.intake.KnownRecords;
 import com.contactsynchub.support.ContactCreatedMessages;
+import com.contactsynchub.sync.FailOnceHandler;
 import com.contactsynchub.sync.SyncTestConfiguration;
 import com.contactsynchub.sync.SyncTestSupport;
 
@@ -63,6 +64,8 @@ class ConsoleActionsTest {
     KnownRecords known;
     @Autowired
     NamedParameterJdbcTemplate jdbc;
+    @Autowired
+    FailOnceHandler failOnce;
 
     @Test
     void aDeadLetteredEventIsReplayedToItsQueueAndApplied() {
@@ -133,6 +136,19 @@ class ConsoleActionsTest {
     }
 
     @Test
+    void theOverviewShowsTheLastRouteError() {
+        String messageId = UUID.randomUUID().toString();
+        String contactNo = SyncTestSupport.unique("CE");
+        failOnce.failOnce(messageId);
+        jms.convertAndSend(queues.crmEvents(), ContactCreatedMessages.valid(messageId, contactNo));
+        // Failed once, redelivered and applied.
+        await().atMost(WAIT).until(() -> known.find(RecordType.CONTACT, contactNo).isPresent());
+        String overview = http.getForObject("/", String.class);
+        assertThat(overview).contains("test: the hub fails once while handling " + messageId)
+                .contains("java.lang.IllegalStateException");
+    }
+
+    @Test
     void aFormPostFromAnotherSiteIsRefused() {
         ResponseEntity<String> crossSite = post("/console/message/discard", Map.of("queue", queues.invalid(),
                 "id", "ID:00000000-0000-0000-0000-000000000000", "reason", "x"), "http://evil.example");
@@ -176,6 +192,8 @@ class ConsoleActionsTest {
                 SyncTestSupport.unique("CM")));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> http
                 .getForObject("/actuator/prometheus", String.class).contains("hub_journal_decisions{decision="));
+        assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .contains("hub_import_row_outcomes{outcome=\"error\"}");
     }
 
     private ResponseEntity<String> post(String path, Map<String, String> form, String origin) {
