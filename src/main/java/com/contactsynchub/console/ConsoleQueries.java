@@ -98,24 +98,26 @@ public class ConsoleQueries {
     }
 
     /**
-     * Rows of all imports by outcome (created, updated, ..., error), read from each import's totals line
-     * ({@code ImportReport.totalsLine}: "7 row(s): 0 created, 1 updated, ..., 3 error"), the one place the hub
-     * stores them; a running import has no totals yet.
+     * Rows of all imports by outcome (created, updated, ..., error), dry runs left out (they changed nothing), read
+     * from each import's totals line ({@code ImportReport.totalsLine}: "7 row(s): 0 created, ..., 3 error"), the
+     * one place the hub stores them; a running import has no totals yet.
      */
     public Map<String, Long> importRowOutcomes() {
         Map<String, Long> totals = new LinkedHashMap<>();
         for (RowOutcome.Kind kind : RowOutcome.Kind.values()) {
             totals.put(kind.label(), 0L);
         }
-        jdbc.query("select summary from file_import where summary is not null", new MapSqlParameterSource(), rs -> {
-            String summary = rs.getString("summary");
-            for (RowOutcome.Kind kind : RowOutcome.Kind.values()) {
-                Matcher count = Pattern.compile("(\\d+) " + Pattern.quote(kind.label()) + "(?:,|$)").matcher(summary);
-                if (count.find()) {
-                    totals.merge(kind.label(), Long.parseLong(count.group(1)), Long::sum);
-                }
-            }
-        });
+        jdbc.query("select summary from file_import where summary is not null and dry_run = false",
+                new MapSqlParameterSource(), rs -> {
+                    String summary = rs.getString("summary");
+                    for (RowOutcome.Kind kind : RowOutcome.Kind.values()) {
+                        Matcher count = Pattern.compile("(\\d+) " + Pattern.quote(kind.label()) + "(?:,|$)")
+                                .matcher(summary);
+                        if (count.find()) {
+                            totals.merge(kind.label(), Long.parseLong(count.group(1)), Long::sum);
+                        }
+                    }
+                });
         return totals;
     }
 

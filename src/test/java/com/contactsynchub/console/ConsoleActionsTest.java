@@ -33,7 +33,11 @@ import com.contactsynchub.contract.QueueNames;
 import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.intake.KnownRecords;
 import com.contactsynchub.support.ContactCreatedMessages;
+import com.contactsynchub.contract.CommonField;
+import com.contactsynchub.importing.ImportProperties;
+import com.contactsynchub.reference.crm.ContactSystem;
 import com.contactsynchub.sync.FailOnceHandler;
+import com.contactsynchub.sync.RecordRef;
 import com.contactsynchub.sync.SyncTestConfiguration;
 import com.contactsynchub.sync.SyncTestSupport;
 
@@ -66,6 +70,12 @@ class ConsoleActionsTest {
     NamedParameterJdbcTemplate jdbc;
     @Autowired
     FailOnceHandler failOnce;
+    @Autowired
+    SyncTestSupport support;
+    @Autowired
+    ContactSystem crm;
+    @Autowired
+    ImportProperties folders;
 
     @Test
     void aDeadLetteredEventIsReplayedToItsQueueAndApplied() {
@@ -146,6 +156,48 @@ class ConsoleActionsTest {
         String overview = http.getForObject("/", String.class);
         assertThat(overview).contains("test: the hub fails once while handling " + messageId)
                 .contains("java.lang.IllegalStateException");
+    }
+
+    @Test
+    void aContactsPageShowsItsCompanyPersonsAndLinks() {
+        SyncTestSupport.Group group = support.linkedGroup(true, false, false);
+        String personNo = SyncTestSupport.unique("CP");
+        crm.create(personNo, "person", group.contactNo(), false, Map.of(CommonField.NAME, "Ann Person"));
+        support.awaitKnown(new RecordRef(RecordType.CONTACT, personNo));
+
+        String company = http.getForObject("/console/records/contact/" + group.contactNo(), String.class);
+        assertThat(company).contains("/console/records/contact/" + personNo)
+                .contains("/console/records/customer/" + group.customerNo()).contains(">active<");
+        String person = http.getForObject("/console/records/contact/" + personNo, String.class);
+        assertThat(person).contains("a person's links are its company's")
+                .contains("/console/records/contact/" + group.contactNo())
+                .contains("/console/records/customer/" + group.customerNo());
+        String search = http.getForObject("/console/links?linkType=customer&recordNo=" + group.customerNo(),
+                String.class);
+        assertThat(search).contains(">1</span> link(s)").contains(group.contactNo());
+    }
+
+    @Test
+    void aDryRunImportIsMarkedAndItsReportDownloaded() throws Exception {
+        String u = SyncTestSupport.unique("");
+        String name = "vendors-" + u + ".dryrun.csv";
+        java.nio.file.Files.createDirectories(folders.erpVendors());
+        java.nio.file.Path hidden = folders.erpVendors().resolve("." + name);
+        java.nio.file.Files.writeString(hidden, "No.,Name\nVD" + u + ",Northwind\n");
+        java.nio.file.Files.move(hidden, folders.erpVendors().resolve(name));
+        String importId = await().atMost(WAIT).until(() -> jdbc.queryForList(
+                "select import_id from file_import where file_name = :name and state = 'done'",
+                new MapSqlParameterSource("name", name), String.class), ids -> ids.size() == 1).get(0);
+
+        String page = http.getForObject("/console/imports", String.class);
+        assertThat(page).contains(name).contains("dry-run");
+        ResponseEntity<String> download = http.getForEntity("/console/imports/" + importId + "/report?download=true",
+                String.class);
+        assertThat(download.getHeaders().getContentDisposition().isAttachment()).isTrue();
+        assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo(name + ".report.txt");
+        assertThat(download.getBody()).contains("DRY RUN").contains("line 2 | VD" + u);
+        assertThat(http.getForObject("/console/imports/" + importId + "/report", String.class))
+                .contains("DRY RUN").contains("dry run");
     }
 
     @Test
