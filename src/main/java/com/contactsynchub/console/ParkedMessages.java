@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -34,8 +35,13 @@ import org.springframework.stereotype.Service;
 import com.contactsynchub.camel.HubHeaders;
 import com.contactsynchub.contract.Channel;
 import com.contactsynchub.contract.MessageValidator;
+import com.contactsynchub.contract.MessageType;
 import com.contactsynchub.contract.QueueNames;
+import com.contactsynchub.contract.RecordNumbers;
+import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.contract.Validation;
+import com.contactsynchub.journal.Journal;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -54,13 +60,23 @@ public class ParkedMessages {
     /** At most this many messages are listed per queue (a browser walks the queue from its head). */
     public static final int LIST_LIMIT = 500;
 
+    /** How much of each body a list keeps. */
+    public static final int PREVIEW_CHARS = 400;
+
     private static final Pattern JMS_ID = Pattern.compile("ID:[0-9A-Za-z-]{1,100}");
     private static final long RECEIVE_TIMEOUT_MS = 3000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One message as the console shows it. */
+    /**
+     * One message as the console shows it.
+     *
+     * @param kind        {@code text}, {@code bytes} or the JMS class of another kind
+     * @param body        the text; a bytes message's content in Base64; in a list only its first
+     *                    {@link #PREVIEW_CHARS} characters (a refused message may be megabytes long)
+     * @param bodyLength  the whole body's length in characters (text, Base64)
+     */
     public record ParkedMessage(String queue, String jmsId, String originalQueue, String reason, String failureClass,
-            OffsetDateTime parkedAt, String kind, String body, Map<String, String> properties) {
+            OffsetDateTime parkedAt, String kind, String body, long bodyLength, Map<String, String> properties) {
 
         public boolean isText() {
             return "text".equals(kind);
@@ -95,14 +111,16 @@ public class ParkedMessages {
     private final QueueNames queues;
     private final MessageValidator validator;
     private final NamedParameterJdbcTemplate jdbc;
+    private final Journal journal;
     private final Clock clock;
 
     public ParkedMessages(ConnectionFactory connectionFactory, QueueNames queues, MessageValidator validator,
-            NamedParameterJdbcTemplate jdbc, Clock clock) {
+            NamedParameterJdbcTemplate jdbc, Journal journal, Clock clock) {
         this.connectionFactory = unwrap(connectionFactory);
         this.queues = queues;
         this.validator = validator;
         this.jdbc = jdbc;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -121,7 +139,7 @@ public class ParkedMessages {
             try (QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
                 Enumeration<?> messages = browser.getEnumeration();
                 while (messages.hasMoreElements() && found.size() < LIST_LIMIT) {
-                    found.add(describe(queue, (Message) messages.nextElement()));
+                    found.add(describe(queue, (Message) messages.nextElement(), true));
                 }
             }
             return found;
@@ -134,7 +152,7 @@ public class ParkedMessages {
         return withSession(false, session -> {
             try (QueueBrowser browser = session.createBrowser(session.createQueue(queue), selector)) {
                 Enumeration<?> messages = browser.getEnumeration();
-                return messages.hasMoreElements() ? Optional.of(describe(queue, (Message) messages.nextElement()))
+                return messages.hasMoreElements() ? Optional.of(describe(queue, (Message) messages.nextElement(), false))
                         : Optional.<ParkedMessage>empty();
             }
         });
@@ -143,15 +161,17 @@ public class ParkedMessages {
     /** Back to the queue it came from, unchanged; off this queue in the same JMS transaction. */
     public String replay(String queue, String jmsId, String operator) {
         operatorQueue(queue);
-        String target = withSession(true, session -> {
+        String[] target = withSession(true, session -> {
             Message message = take(session, queue, jmsId);
             String original = replayTarget(message);
             send(session, original, copy(session, message, null));
             session.commit();
-            return original;
+            return new String[] {original, message instanceof TextMessage text ? text.getText() : null};
         });
-        log("replayed", queue, jmsId, target, null, null, null, null, operator);
-        return target;
+        log("replayed", queue, jmsId, target[0], null, null, null, null, operator);
+        journalAbout(target[1], "message-replayed", jmsId, "replayed from " + queue + " to " + target[0] + " by "
+                + operator);
+        return target[0];
     }
 
     /** Replays every listed message of the queue whose original queue matches (null: all); returns how many. */
@@ -198,6 +218,9 @@ public class ParkedMessages {
             forget(row); // the message stayed where it was
             throw e;
         }
+        journalAbout(editedBody, "message-corrected", jmsId, "refused (" + before.reason() + "), corrected and "
+                + "replayed to " + original + " by " + operator + "; the original is kept (console_message_action "
+                + row + ")");
         return new EditOutcome(true, null);
     }
 
@@ -219,6 +242,35 @@ public class ParkedMessages {
         } catch (RuntimeException e) {
             forget(row);
             throw e;
+        }
+        journalAbout(message.body(), "message-discarded", jmsId, "discarded from " + queue + " by " + operator + ": "
+                + reason.strip() + " (kept as console_message_action " + row + ")");
+    }
+
+    /**
+     * A journal entry on the record the message is about, so that its history shows what an operator did with it;
+     * nothing for a message too broken to name its record (the action's row keeps it all the same).
+     */
+    private void journalAbout(String body, String decision, String jmsId, String detail) {
+        if (body == null) {
+            return;
+        }
+        try {
+            JsonNode root = JSON.readTree(body);
+            Optional<RecordType> type = MessageType.fromWireName(root.path("type").asText())
+                    .flatMap(MessageType::recordType);
+            if (type.isEmpty()) {
+                return;
+            }
+            String recordNo = root.path(type.get().keyField()).asText(null);
+            if (recordNo == null || RecordNumbers.problem("recordNo", recordNo).isPresent()) {
+                return;
+            }
+            String messageId = root.path("messageId").asText("");
+            String causation = messageId.isEmpty() || messageId.length() > 100 ? jmsId : messageId;
+            journal.write(type.get().wireName(), recordNo, decision, "admin", causation, null, null, detail);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Not JSON: no record to journal it on.
         }
     }
 
@@ -303,19 +355,25 @@ public class ParkedMessages {
         return copy;
     }
 
-    private ParkedMessage describe(String queue, Message message) throws JMSException {
+    private ParkedMessage describe(String queue, Message message, boolean preview) throws JMSException {
         String kind;
         String body;
         if (message instanceof TextMessage text) {
             kind = "text";
             body = text.getText();
         } else if (message instanceof BytesMessage bytes) {
+            // Shown (and kept when discarded) as Base64: the bytes were not text, which is why it was refused.
             kind = "bytes";
-            body = null;
-            kind = "bytes (" + bytes.getBodyLength() + " bytes)";
+            byte[] content = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(content);
+            body = Base64.getEncoder().encodeToString(content);
         } else {
             kind = message.getClass().getSimpleName();
             body = null;
+        }
+        long length = body == null ? 0 : body.length();
+        if (preview && body != null && body.length() > PREVIEW_CHARS) {
+            body = body.substring(0, PREVIEW_CHARS);
         }
         Map<String, String> properties = new LinkedHashMap<>();
         for (String name : propertyNames(message)) {
@@ -329,7 +387,7 @@ public class ParkedMessages {
                 : OffsetDateTime.ofInstant(Instant.ofEpochMilli(message.getJMSTimestamp()), ZoneOffset.UTC);
         return new ParkedMessage(queue, message.getJMSMessageID(), originalQueue(message),
                 reason == null && !invalid ? "(moved here by the broker: no reason given)" : reason,
-                message.getStringProperty(HubHeaders.FAILURE_CLASS), parkedAt, kind, body, properties);
+                message.getStringProperty(HubHeaders.FAILURE_CLASS), parkedAt, kind, body, length, properties);
     }
 
     private static OffsetDateTime parse(String at) {

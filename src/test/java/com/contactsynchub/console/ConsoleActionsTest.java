@@ -143,6 +143,12 @@ class ConsoleActionsTest {
                 .containsEntry("BODY", hostile).containsEntry("ORIGINAL_QUEUE", queues.crmEvents())
                 .containsEntry("OPERATOR", "anonymous");
         assertThat(known.find(RecordType.CONTACT, contactNo)).isEmpty();
+        // The record's history says what the operator did, and why.
+        assertThat(support.journal(new RecordRef(RecordType.CONTACT, contactNo))).singleElement().satisfies(e -> {
+            assertThat(e.decision()).isEqualTo("message-discarded");
+            assertThat(e.origin()).isEqualTo("admin");
+            assertThat(e.detail()).contains("test data sent by mistake").contains("discarded from " + queues.invalid());
+        });
     }
 
     @Test

@@ -219,6 +219,7 @@ class ConsoleBrowserTest {
                 .isEqualTo("Northwind Traders");
         open("/console/messages?queue=" + queues.invalid());
         assertThat(browser.findElement(By.id("messages")).getText()).doesNotContain(contactNo);
+        assertThat(support.decisions(new RecordRef(RecordType.CONTACT, contactNo))).contains("message-corrected");
         // The refused original is kept.
         assertThat(jdbc.queryForObject("""
                 select body from console_message_action where action = 'edited-replayed' and body like :like
