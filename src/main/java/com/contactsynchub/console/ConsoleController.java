@@ -87,8 +87,9 @@ class ConsoleController {
 
     @GetMapping("/")
     String overview(Model model) {
-        model.addAttribute("brokerAvailable", depths.available());
         model.addAttribute("queues", depths.all());
+        model.addAttribute("brokerProblem", depths.problem());
+        model.addAttribute("brokerSource", depths.source());
         List<RouteState> routes = camel.getRoutes().stream()
                 .map(r -> RouteState.of(r.getRouteId(), r.getEndpoint().getEndpointBaseUri(),
                         camel.getRouteController().getRouteStatus(r.getRouteId())))

@@ -28,8 +28,6 @@ import jakarta.jms.TextMessage;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jms.connection.CachingConnectionFactory;
-import org.springframework.jms.connection.DelegatingConnectionFactory;
 import org.springframework.stereotype.Service;
 
 import com.contactsynchub.camel.HubHeaders;
@@ -116,7 +114,7 @@ public class ParkedMessages {
 
     public ParkedMessages(ConnectionFactory connectionFactory, QueueNames queues, MessageValidator validator,
             NamedParameterJdbcTemplate jdbc, Journal journal, Clock clock) {
-        this.connectionFactory = unwrap(connectionFactory);
+        this.connectionFactory = JmsConnections.unwrap(connectionFactory);
         this.queues = queues;
         this.validator = validator;
         this.jdbc = jdbc;
@@ -462,10 +460,7 @@ public class ParkedMessages {
         T run(Session session) throws JMSException;
     }
 
-    /**
-     * A connection of its own for each action: the cached factory keeps consumers open per selector, and a cached
-     * consumer would hold the operator's message back from the next receive.
-     */
+    /** A connection of its own for each action (see {@link JmsConnections#unwrap}). */
     private <T> T withSession(boolean transacted, SessionWork<T> work) {
         try (Connection connection = connectionFactory.createConnection()) {
             connection.start();
@@ -481,20 +476,6 @@ public class ParkedMessages {
             }
         } catch (JMSException e) {
             throw new IllegalStateException("The broker refused: " + e.getMessage(), e);
-        }
-    }
-
-    private static ConnectionFactory unwrap(ConnectionFactory factory) {
-        ConnectionFactory current = factory;
-        while (true) {
-            if (current instanceof CachingConnectionFactory caching && caching.getTargetConnectionFactory() != null) {
-                current = caching.getTargetConnectionFactory();
-            } else if (current instanceof DelegatingConnectionFactory delegating
-                    && delegating.getTargetConnectionFactory() != null) {
-                current = delegating.getTargetConnectionFactory();
-            } else {
-                return current;
-            }
         }
     }
 }

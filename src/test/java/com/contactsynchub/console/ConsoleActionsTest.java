@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.TextMessage;
 
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -70,6 +77,10 @@ class ConsoleActionsTest {
     NamedParameterJdbcTemplate jdbc;
     @Autowired
     FailOnceHandler failOnce;
+    @Autowired
+    QueueDepths depths;
+    @Autowired
+    ConnectionFactory connectionFactory;
     @Autowired
     SyncTestSupport support;
     @Autowired
@@ -204,6 +215,40 @@ class ConsoleActionsTest {
         assertThat(download.getBody()).contains("DRY RUN").contains("line 2 | VD" + u);
         assertThat(http.getForObject("/console/imports/" + importId + "/report", String.class))
                 .contains("DRY RUN").contains("dry run");
+    }
+
+    @Test
+    void withoutAnEmbeddedServerTheDepthsComeFromTheBrokersManagementOrTheOverviewSaysWhyNot() throws Exception {
+        ObjectProvider<EmbeddedActiveMQ> none = new StaticListableBeanFactory().getBeanProvider(EmbeddedActiveMQ.class);
+        // As with a standalone broker: only a JMS connection to it.
+        QueueDepths remote = new QueueDepths(none, connectionFactory, queues, Clock.systemUTC());
+        jms.convertAndSend(queues.deadLetter(), "{\"left\": \"for the depth\"}");
+        Map<String, QueueDepths.QueueDepth> local = byQueue(depths.all());
+        Map<String, QueueDepths.QueueDepth> asked = byQueue(remote.all());
+        assertThat(remote.problem()).isNull();
+        assertThat(remote.source()).contains("management");
+        assertThat(asked.keySet()).containsExactlyElementsOf(local.keySet());
+        assertThat(asked.get(queues.deadLetter()).depth()).isEqualTo(local.get(queues.deadLetter()).depth())
+                .isPositive();
+        assertThat(asked.get(queues.crmEvents()).consumers()).isEqualTo(local.get(queues.crmEvents()).consumers())
+                .isPositive();
+        assertThat(remote.depth(queues.deadLetter())).contains(local.get(queues.deadLetter()).depth());
+
+        org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory nowhere =
+                new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:1");
+        nowhere.setReconnectAttempts(0);
+        QueueDepths unreachable = new QueueDepths(none, nowhere, queues, Clock.systemUTC());
+        assertThat(unreachable.all()).isEmpty();
+        assertThat(unreachable.problem()).startsWith("The broker's management did not answer");
+        assertThat(unreachable.depth(queues.crmEvents())).isEmpty();
+        parked.list(queues.deadLetter()).stream().filter(m -> m.body().contains("for the depth"))
+                .forEach(m -> parked.discard(queues.deadLetter(), m.jmsId(), "test message", "test"));
+    }
+
+    private static Map<String, QueueDepths.QueueDepth> byQueue(List<QueueDepths.QueueDepth> depths) {
+        Map<String, QueueDepths.QueueDepth> map = new java.util.LinkedHashMap<>();
+        depths.forEach(d -> map.put(d.queue(), d));
+        return map;
     }
 
     @Test
