@@ -252,6 +252,42 @@ class ConsoleActionsTest {
     }
 
     @Test
+    void replayAllTakesOnlyTheMessagesOfTheChosenQueue() {
+        String first = SyncTestSupport.unique("CR");
+        String second = SyncTestSupport.unique("CR");
+        String other = SyncTestSupport.unique("CR");
+        deadLetter(ContactCreatedMessages.valid(UUID.randomUUID().toString(), first), queues.crmEvents());
+        deadLetter(ContactCreatedMessages.valid(UUID.randomUUID().toString(), second), queues.crmEvents());
+        // Said to come from erp.events: it stays where it is when only crm.events is replayed.
+        deadLetter(ContactCreatedMessages.valid(UUID.randomUUID().toString(), other), queues.erpEvents());
+        await().atMost(WAIT).until(() -> parked.list(queues.deadLetter()).stream()
+                .filter(m -> m.body().contains(first) || m.body().contains(second) || m.body().contains(other))
+                .count() == 3);
+
+        ResponseEntity<String> answer = post("/console/message/replay-all",
+                Map.of("queue", queues.deadLetter(), "originalQueue", queues.crmEvents()), null);
+        assertThat(answer.getStatusCode().is3xxRedirection() || answer.getStatusCode().is2xxSuccessful()).isTrue();
+
+        await().atMost(WAIT).until(() -> known.find(RecordType.CONTACT, first).isPresent()
+                && known.find(RecordType.CONTACT, second).isPresent());
+        List<ParkedMessages.ParkedMessage> left = parked.list(queues.deadLetter());
+        assertThat(left).noneMatch(m -> m.body().contains(first) || m.body().contains(second));
+        ParkedMessages.ParkedMessage stays = left.stream().filter(m -> m.body().contains(other)).findFirst()
+                .orElseThrow();
+        assertThat(known.find(RecordType.CONTACT, other)).isEmpty();
+        parked.discard(queues.deadLetter(), stays.jmsId(), "test message", "test");
+    }
+
+    private void deadLetter(String text, String originalQueue) {
+        jms.send(queues.deadLetter(), session -> {
+            TextMessage message = session.createTextMessage(text);
+            message.setStringProperty(HubHeaders.FAILURE_MESSAGE, "test");
+            message.setStringProperty(HubHeaders.ORIGINAL_QUEUE, originalQueue);
+            return message;
+        });
+    }
+
+    @Test
     void aFormPostFromAnotherSiteIsRefused() {
         ResponseEntity<String> crossSite = post("/console/message/discard", Map.of("queue", queues.invalid(),
                 "id", "ID:00000000-0000-0000-0000-000000000000", "reason", "x"), "http://evil.example");
