@@ -185,7 +185,16 @@ class ConsoleBrowserTest {
     void aRefusedMessageIsCorrectedInTheBrowserAndReplayed() {
         String contactNo = SyncTestSupport.unique("CT");
         String messageId = UUID.randomUUID().toString();
+        // The overview, left open, shows the refused message arrive on hub.invalid by itself.
+        open("/");
+        ((JavascriptExecutor) browser).executeScript("window.consoleTestMarker = 'same page';");
+        By invalidDepth = By.cssSelector("#queues tr[data-queue='" + queues.invalid() + "'] .depth");
+        long before = Long.parseLong(text(invalidDepth));
         jms.convertAndSend(queues.crmEvents(), ContactCreatedMessages.nameTooLong(messageId, contactNo));
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(d -> Long.parseLong(d.findElement(invalidDepth).getText()) > before);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.consoleTestMarker;"))
+                .isEqualTo("same page");
 
         open("/console/messages?queue=" + queues.invalid());
         WebElement row = await().atMost(WAIT).until(() -> {
