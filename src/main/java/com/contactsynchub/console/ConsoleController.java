@@ -84,7 +84,6 @@ class ConsoleController {
         this.queues = queues;
     }
 
-
     @GetMapping("/")
     String overview(Model model) {
         model.addAttribute("queues", depths.all());
@@ -314,6 +313,13 @@ class ConsoleController {
     @ExceptionHandler({ParkedMessages.MessageGone.class, ConflictResolution.ConflictNotFound.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(RuntimeException e, Model model) {
+        model.addAttribute("problem", e.getMessage());
+        return "console/problem";
+    }
+
+    @ExceptionHandler(ParkedMessages.BrokerRefused.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    String brokerAway(RuntimeException e, Model model) {
         model.addAttribute("problem", e.getMessage());
         return "console/problem";
     }

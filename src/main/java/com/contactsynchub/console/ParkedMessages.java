@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -96,6 +97,13 @@ public class ParkedMessages {
     public static class MessageGone extends RuntimeException {
         MessageGone(String queue, String jmsId) {
             super("Message " + jmsId + " is no longer on " + queue + " (replayed or discarded meanwhile?)");
+        }
+    }
+
+    /** The broker refused an action or did not answer; nothing was changed. */
+    public static class BrokerRefused extends RuntimeException {
+        BrokerRefused(JMSException e) {
+            super("The broker refused: " + e.getMessage(), e);
         }
     }
 
@@ -205,15 +213,17 @@ public class ParkedMessages {
         }
         long row = log("edited-replayed", queue, jmsId, original, before.reason(), before.body(), editedBody,
                 before.properties(), operator);
+        AtomicBoolean committing = new AtomicBoolean();
         try {
             withSession(true, session -> {
                 Message message = take(session, queue, jmsId);
                 send(session, original, copy(session, message, editedBody));
+                committing.set(true);
                 session.commit();
                 return null;
             });
         } catch (RuntimeException e) {
-            forget(row); // the message stayed where it was
+            forgetUnlessCommitting(row, committing);
             throw e;
         }
         journalAbout(editedBody, "message-corrected", jmsId, "refused (" + before.reason() + "), corrected and "
@@ -231,14 +241,16 @@ public class ParkedMessages {
         ParkedMessage message = find(queue, jmsId).orElseThrow(() -> new MessageGone(queue, jmsId));
         long row = log("discarded", queue, jmsId, message.originalQueue(), reason.strip(), message.body(), null,
                 message.properties(), operator);
+        AtomicBoolean committing = new AtomicBoolean();
         try {
             withSession(true, session -> {
                 take(session, queue, jmsId);
+                committing.set(true);
                 session.commit();
                 return null;
             });
         } catch (RuntimeException e) {
-            forget(row);
+            forgetUnlessCommitting(row, committing);
             throw e;
         }
         journalAbout(message.body(), "message-discarded", jmsId, "discarded from " + queue + " by " + operator + ": "
@@ -432,8 +444,16 @@ public class ParkedMessages {
         return keys.getKey().longValue();
     }
 
-    private void forget(long row) {
-        jdbc.update("delete from console_message_action where id = :id", new MapSqlParameterSource("id", row));
+    /**
+     * The row of an action that failed before its JMS transaction was committed: the message is still on its queue,
+     * so the row would say something that did not happen. Once the commit was asked for, the row stays whatever the
+     * outcome (a commit that fails may still have taken the message): a row too many is harmless, a message gone
+     * without its row is not.
+     */
+    private void forgetUnlessCommitting(long row, AtomicBoolean committing) {
+        if (!committing.get()) {
+            jdbc.update("delete from console_message_action where id = :id", new MapSqlParameterSource("id", row));
+        }
     }
 
     private static String trim(String text, int max) {
@@ -475,7 +495,7 @@ public class ParkedMessages {
                 throw e;
             }
         } catch (JMSException e) {
-            throw new IllegalStateException("The broker refused: " + e.getMessage(), e);
+            throw new BrokerRefused(e);
         }
     }
 }
