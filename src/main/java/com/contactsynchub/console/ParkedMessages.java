@@ -100,7 +100,7 @@ public class ParkedMessages {
         }
     }
 
-    /** The broker refused an action or did not answer; nothing was changed. */
+    /** The broker refused an action or did not answer. */
     public static class BrokerRefused extends RuntimeException {
         BrokerRefused(JMSException e) {
             super("The broker refused: " + e.getMessage(), e);

@@ -292,6 +292,12 @@ class ConsoleActionsTest {
         ResponseEntity<String> crossSite = post("/console/message/discard", Map.of("queue", queues.invalid(),
                 "id", "ID:00000000-0000-0000-0000-000000000000", "reason", "x"), "http://evil.example");
         assertThat(crossSite.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        HttpHeaders fetchedCrossSite = new HttpHeaders();
+        fetchedCrossSite.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        fetchedCrossSite.set("Sec-Fetch-Site", "cross-site");
+        assertThat(http.exchange("/console/message/discard", HttpMethod.POST, new HttpEntity<>(
+                "queue=hub.invalid&id=ID:00000000-0000-0000-0000-000000000000&reason=x", fetchedCrossSite),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<String> sameSite = post("/console/message/discard", Map.of("queue", queues.invalid(),
                 "id", "ID:00000000-0000-0000-0000-000000000000", "reason", "x"),
                 http.getRootUri());
