@@ -127,54 +127,68 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void anOperatorResolvesAParkedConflictWithOneClick() throws Exception {
+    void anOperatorResolvesParkedConflictsWithOneClickOrATypedValue() throws Exception {
         MarketingSetup original = setup.current();
-        String crmValue = "+1 404 555 0101";
-        String erpValue = "+1 404 555 0202";
+        String crmPhone = "+1 404 555 0101";
+        String erpPhone = "+1 404 555 0202";
+        String typedEmail = "Typed@Example.com";
         Queue held = brokerQueue(queues.erpCommands());
         try {
             setup.replace(withPolicy(original, ConflictPolicy.MANUAL));
             SyncTestSupport.Group group = support.linkedGroup(true, false, false);
             RecordRef customer = new RecordRef(RecordType.CUSTOMER, group.customerNo());
-            // Both sides edit the phone before either saw the other's edit: the contact's update is held back at
-            // the finance system while the customer is edited.
+            // Both sides edit the phone and the e-mail before either saw the other's edit: the contact's update is
+            // held back at the finance system while the customer is edited. Two conflicts, one per field.
             held.pause();
             int before = support.commandsTo(customer);
-            crm.change(group.contactNo(), ContactChange.ofFields(Map.of(CommonField.PHONE_NO, crmValue)));
+            crm.change(group.contactNo(), ContactChange.ofFields(Map.of(CommonField.PHONE_NO, crmPhone,
+                    CommonField.EMAIL, "crm@example.com")));
             await().atMost(WAIT).until(() -> support.commandsTo(customer) > before);
-            erp.change(FinanceKind.CUSTOMER, group.customerNo(), Map.of(CommonField.PHONE_NO, erpValue), Map.of(),
-                    null);
-            await().atMost(WAIT).until(() -> parkedOf(group.contactNo()) != null);
+            erp.change(FinanceKind.CUSTOMER, group.customerNo(), Map.of(CommonField.PHONE_NO, erpPhone,
+                    CommonField.EMAIL, "erp@example.com"), Map.of(), null);
+            await().atMost(WAIT).until(() -> parkedOf(group.contactNo()).size() == 2);
             held.resume();
             support.awaitQuiet();
-            Conflicts.StoredConflict conflict = parkedOf(group.contactNo());
-            assertThat(conflict.editedOn()).isEqualTo("customer:" + group.customerNo());
-            assertThat(conflict.editedValue()).isEqualTo(erpValue);
+            Conflicts.StoredConflict phone = parkedOf(group.contactNo(), "phoneNo");
+            Conflicts.StoredConflict email = parkedOf(group.contactNo(), "email");
+            assertThat(phone.editedOn()).isEqualTo("customer:" + group.customerNo());
+            assertThat(phone.editedValue()).isEqualTo(erpPhone);
 
             open("/");
-            assertThat(Long.parseLong(text(By.id("parked-conflicts")))).isGreaterThanOrEqualTo(1);
+            assertThat(Long.parseLong(text(By.id("parked-conflicts")))).isGreaterThanOrEqualTo(2);
             screenshot("overview");
 
             open("/console/conflicts");
-            WebElement row = waitFor(By.id("conflict-" + conflict.id()));
-            assertThat(row.findElement(By.className("edited-value")).getText()).isEqualTo(erpValue);
-            assertThat(row.findElement(By.className("other-value")).getText()).isEqualTo(crmValue);
+            WebElement row = waitFor(By.id("conflict-" + phone.id()));
+            assertThat(row.findElement(By.className("edited-value")).getText()).isEqualTo(erpPhone);
+            assertThat(row.findElement(By.className("other-value")).getText()).isEqualTo(crmPhone);
             screenshot("conflicts");
             row.findElement(By.className("take-edited")).click();
 
-            waitFor(By.id("notice"));
-            assertThat(text(By.id("notice"))).contains("Conflict " + conflict.id() + " resolved with '" + erpValue + "'");
-            assertThat(browser.findElements(By.id("conflict-" + conflict.id()))).isEmpty();
-            assertThat(browser.findElement(By.id("resolved-" + conflict.id()))
-                    .findElement(By.className("resolved-value")).getText()).isEqualTo(erpValue);
+            assertThat(waitFor(By.id("notice")).getText())
+                    .contains("Conflict " + phone.id() + " resolved with '" + erpPhone + "'");
+            assertThat(browser.findElements(By.id("conflict-" + phone.id()))).isEmpty();
+            assertThat(browser.findElement(By.id("resolved-" + phone.id()))
+                    .findElement(By.className("resolved-value")).getText()).isEqualTo(erpPhone);
 
-            // Through the hub's resolution path: stored, journalled, and written to the contact system.
-            Conflicts.StoredConflict stored = conflicts.find(conflict.id()).orElseThrow();
+            // The other one with a value of the operator's own.
+            WebElement emailRow = browser.findElement(By.id("conflict-" + email.id()));
+            emailRow.findElement(By.className("typed-value")).sendKeys(typedEmail);
+            emailRow.findElement(By.className("take-typed")).click();
+            assertThat(waitFor(By.id("notice")).getText())
+                    .contains("Conflict " + email.id() + " resolved with '" + typedEmail + "'");
+            assertThat(browser.findElements(By.cssSelector("#parked tr[id^='conflict-']"))).isEmpty();
+
+            // Through the hub's resolution path: stored, journalled, and written to both systems.
+            Conflicts.StoredConflict stored = conflicts.find(phone.id()).orElseThrow();
             assertThat(stored.status()).isEqualTo("resolved");
             assertThat(stored.resolvedBy()).isEqualTo("operator anonymous");
+            assertThat(conflicts.find(email.id()).orElseThrow().resolvedValue()).isEqualTo(typedEmail);
             assertThat(support.decisions(customer)).contains("conflict-resolved");
-            await().atMost(WAIT).until(() -> erpValue.equals(support.valuesIn(group.contact()).get(CommonField.PHONE_NO))
-                    && erpValue.equals(support.valuesIn(customer).get(CommonField.PHONE_NO)));
+            await().atMost(WAIT).until(() -> erpPhone.equals(support.valuesIn(group.contact()).get(CommonField.PHONE_NO))
+                    && erpPhone.equals(support.valuesIn(customer).get(CommonField.PHONE_NO))
+                    && typedEmail.equals(support.valuesIn(group.contact()).get(CommonField.EMAIL))
+                    && typedEmail.equals(support.valuesIn(customer).get(CommonField.EMAIL)));
         } finally {
             held.resume();
             setup.replace(original);
@@ -345,10 +359,12 @@ class ConsoleBrowserTest {
         }
     }
 
-    private Conflicts.StoredConflict parkedOf(String contactNo) {
-        List<Conflicts.StoredConflict> parked = conflicts.list("parked", 1000).stream()
-                .filter(c -> c.contactNo().equals(contactNo)).toList();
-        return parked.isEmpty() ? null : parked.get(0);
+    private List<Conflicts.StoredConflict> parkedOf(String contactNo) {
+        return conflicts.list("parked", 1000).stream().filter(c -> c.contactNo().equals(contactNo)).toList();
+    }
+
+    private Conflicts.StoredConflict parkedOf(String contactNo, String field) {
+        return parkedOf(contactNo).stream().filter(c -> c.field().equals(field)).findFirst().orElseThrow();
     }
 
     private static MarketingSetup withPolicy(MarketingSetup s, ConflictPolicy policy) {
