@@ -65,7 +65,8 @@ import com.contactsynchub.sync.SyncTestSupport;
 /**
  * The operator console driven in a real browser (Debian's Chromium through its chromedriver) against a whole hub on
  * the embedded defaults (real Artemis, real H2) with the reference systems. Every wait is on a condition. The pages
- * are photographed into docs/console/ for docs/console.md.
+ * are photographed (into target/console-screenshots, or docs/console/ for docs/console.md with
+ * -Dconsole.screenshots=docs/console).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.import.poll-delay=200", "hub.import.read-lock-min-age=1000", "hub.import.read-lock-check-interval=200",
@@ -76,7 +77,11 @@ import com.contactsynchub.sync.SyncTestSupport;
 class ConsoleBrowserTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final Path SCREENSHOTS = Path.of("docs", "console");
+    /**
+     * target/console-screenshots, so that a test run leaves the repository's files alone; to refresh the pictures
+     * in docs/console.md: {@code -Dconsole.screenshots=docs/console}.
+     */
+    static final Path SCREENSHOTS = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
 
     static WebDriver browser;
 
