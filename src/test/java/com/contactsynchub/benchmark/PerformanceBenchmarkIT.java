@@ -32,7 +32,8 @@ import com.contactsynchub.crash.HubProcess;
  * by the finance system and echoed back, so two inbound events per edit; events per second until all are handled,
  * and that figure divided by B50;</li>
  * <li>the hub at 1,000 events per second offered (500 edits and their 500 echoes): latency from an edit sent to its
- * command received, p50 and p99;</li>
+ * command received, p50 and p99; and the same at half the rate it managed saturated (its latency without a
+ * backlog);</li>
  * <li>where the CPU went (machine busy %, CPU seconds of each hub process).</li>
  * </ul>
  * Setups: the packaged hub on its embedded defaults (broker and H2 inside), and one and then two hubs in the
