@@ -20,9 +20,9 @@ import com.contactsynchub.journal.JournalEntry;
 public class ConsoleQueries {
 
     /**
-     * Decisions that failed for a reason an operator fixes in the setup (DOMAIN.md: "the failure is recorded with an
-     * error naming the setting"): the automatic contact without Contact Nos., and requests refused for a setting
-     * that must have a value.
+     * Decisions that failed for a reason an operator fixes in the setup (docs/domain.md, Setup: the failure is
+     * journalled with the setting's name): the automatic contact without Contact Nos., and requests refused for a
+     * setting that must have a value.
      */
     static final String SYNC_ERROR_CONDITION = """
             (decision = 'auto-contact-failed' or (decision like '%-refused' and detail like '%must have a value in Marketing Setup%'))

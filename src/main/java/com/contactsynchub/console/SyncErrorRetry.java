@@ -27,7 +27,7 @@ import com.contactsynchub.linking.AutoContactHandler;
 /**
  * Retry of a sync error once the setup is fixed (Business Central's "Retry" on its synchronisation errors): the
  * automatic contact of a new customer, vendor or bank account that failed because Contact Nos. was blank
- * (DOMAIN.md: "the event can be replayed once the setup is fixed").
+ * (docs/domain.md, Setup: the event can be retried once the setup is fixed).
  *
  * <p>The event cannot simply be sent again: the hub records each message id once, and the same event under a new
  * id would be stale for its record. So the stored event is handed to the automatic-contact rules again, under the

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The fields kept identical on both sides (DOMAIN.md, "Fields kept identical on both sides"), with Business
+ * The fields kept identical on both sides (docs/domain.md, "Fields kept identical on both sides"), with Business
  * Central's type and length and the record types that have them. The same table is in
  * {@code schemas/common.schema.json}; {@code CommonFieldSchemaTest} keeps the two in step.
  */

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A document printed or e-mailed by the finance system (DOMAIN.md, What happens 7): logs an interaction on the
+ * A document printed or e-mailed by the finance system (docs/domain.md, What happens 7): logs an interaction on the
  * contact linked to the document's customer or vendor through {@code interaction.record}, or journals why not.
  */
 @Component

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A sales or purchase document requested from a contact (DOMAIN.md, What happens 6): resolves the customer or
+ * A sales or purchase document requested from a contact (docs/domain.md, What happens 6): resolves the customer or
  * vendor through the contact's (company's) link, takes the document no. from the type's number series and asks the
  * finance system with {@code document.create}; a refusal is answered at once with {@code request.rejected}. The
  * requester's {@code request.completed} waits for the finance system's acknowledgement (see

@@ -8,7 +8,7 @@ import com.contactsynchub.link.LinkType;
 import com.contactsynchub.setup.DocumentType;
 
 /**
- * Which interaction to log when the finance system printed or e-mailed a document (DOMAIN.md, What happens 7): the
+ * Which interaction to log when the finance system printed or e-mailed a document (docs/domain.md, What happens 7): the
  * template set up for the document type, on the contact linked to the document's customer or vendor, or on the
  * named contact person when that person belongs to that contact. No template or no active link: nothing.
  */

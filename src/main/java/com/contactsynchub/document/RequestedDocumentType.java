@@ -7,7 +7,7 @@ import com.contactsynchub.link.LinkType;
 import com.contactsynchub.setup.DocumentType;
 
 /**
- * The documents a contact can ask for (DOMAIN.md, What happens 6): which relation they are made out to, and
+ * The documents a contact can ask for (docs/domain.md, What happens 6): which relation they are made out to, and
  * whether they can be made without it (only a sales quote, which then carries only the contact).
  */
 public enum RequestedDocumentType {

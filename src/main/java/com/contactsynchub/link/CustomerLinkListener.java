@@ -5,7 +5,7 @@ import java.util.List;
 import com.contactsynchub.command.OutboundCommand;
 
 /**
- * Told when a contact gets a customer, by linking or by creating one from the contact (DOMAIN.md, What happens 2
+ * Told when a contact gets a customer, by linking or by creating one from the contact (docs/domain.md, What happens 2
  * and 3). Runs in the transaction that activates the link; the commands it returns are sent with the others.
  * The documents feature implements it to give the contact's open sales quotes their customer.
  */

@@ -41,7 +41,7 @@ class LinkController {
                 type.caption() + " " + recordNo + " is not linked to a contact."));
     }
 
-    /** The contact's relations: for a person with a company, the company's links (DOMAIN.md). */
+    /** The contact's relations: for a person with a company, the company's links (docs/domain.md). */
     @Operation(summary = "A contact's links (a person's are its company's)")
     @GetMapping("/api/contacts/{contactNo}/links")
     List<Link> byContact(@PathVariable String contactNo) {

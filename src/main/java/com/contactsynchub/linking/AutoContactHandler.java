@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A contact for every new customer, vendor and bank account of the finance system (DOMAIN.md, What happens 5):
+ * A contact for every new customer, vendor and bank account of the finance system (docs/domain.md, What happens 5):
  * when the record has no link (not even a pending one: then the hub itself made it from a contact) and the type's
  * business relation code is set up, a contact numbered from Contact Nos. is asked of the contact system and linked,
  * pending until the contact system acknowledges ({@link CreationAcknowledgementHandler}).

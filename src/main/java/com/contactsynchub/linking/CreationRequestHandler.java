@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code customer/vendor/bankAccount.creation.requested} (DOMAIN.md, What happens 3): checks in BC's order
+ * {@code customer/vendor/bankAccount.creation.requested} (docs/domain.md, What happens 3): checks in BC's order
  * ({@link CreationRules}), a number from the type's series, the {@code <type>.create} command with the contact's
  * common fields and the template's values, and a pending link. The request is answered when the finance system
  * acknowledges the command ({@link CreationAcknowledgementHandler}); a refusal is answered at once.

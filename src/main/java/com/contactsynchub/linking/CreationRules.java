@@ -9,7 +9,7 @@ import com.contactsynchub.link.LinkRules;
 import com.contactsynchub.link.LinkType;
 
 /**
- * Whether a customer, vendor or bank account may be created from a contact (DOMAIN.md, What happens 3): Business
+ * Whether a customer, vendor or bank account may be created from a contact (docs/domain.md, What happens 3): Business
  * Central's checks of Contact.CreateCustomer/CreateVendor/CreateBankAccount in their order, each refusing with BC's
  * message. Plain Java: the caller gathers the facts.
  */

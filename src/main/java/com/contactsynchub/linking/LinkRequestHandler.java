@@ -27,7 +27,7 @@ import com.contactsynchub.sync.RecordRef;
 import com.contactsynchub.sync.SyncGroups;
 
 /**
- * {@code link.requested} and {@code unlink.requested} (DOMAIN.md, What happens 2): link a contact with an existing
+ * {@code link.requested} and {@code unlink.requested} (docs/domain.md, What happens 2): link a contact with an existing
  * customer, vendor or bank account, the master's common fields overwriting the other side once; or remove a link.
  * Every request is answered on crm.commands and journalled.
  */

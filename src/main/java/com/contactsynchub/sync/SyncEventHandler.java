@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Keeps linked records identical (DOMAIN.md, What happens 1 and 8): applies each created/changed/deleted event of a
+ * Keeps linked records identical (docs/domain.md, What happens 1 and 8): applies each created/changed/deleted event of a
  * contact, customer, vendor or bank account to its group, journals every decision and returns the updates to send.
  */
 @Component

@@ -19,7 +19,7 @@ import com.contactsynchub.reference.crm.ContactChange;
 import com.contactsynchub.reference.erp.FinanceKind;
 
 /**
- * A contact for every new customer, vendor and bank account of the finance system (DOMAIN.md 5). The test profile
+ * A contact for every new customer, vendor and bank account of the finance system (docs/domain.md 5). The test profile
  * leaves Contact Nos. blank (application-test.yml), so each test sets it and restores it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

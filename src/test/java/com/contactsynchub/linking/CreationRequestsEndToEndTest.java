@@ -21,7 +21,7 @@ import com.contactsynchub.reference.crm.ContactChange;
 import com.contactsynchub.reference.erp.FinanceKind;
 import com.contactsynchub.reference.erp.FinanceRecord;
 
-/** Customers, vendors and bank accounts created from contacts, over the real broker (DOMAIN.md 3). */
+/** Customers, vendors and bank accounts created from contacts, over the real broker (docs/domain.md 3). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class CreationRequestsEndToEndTest extends LinkingTestSupport {
@@ -64,7 +64,7 @@ class CreationRequestsEndToEndTest extends LinkingTestSupport {
         assertThat(commands("contact:" + contactNo, "contact.update")).isEqualTo(1);
     }
 
-    /** DOMAIN.md 3 with 6: the contact's open sales quote made before it was a customer gets the new customer. */
+    /** docs/domain.md 3 with 6: the contact's open sales quote made before it was a customer gets the new customer. */
     @Test
     void anOpenSalesQuoteOfTheContactGetsTheCustomerCreatedFromIt() {
         String contactNo = company("Fabrikam Quotes", Map.of(CommonField.CITY, "Atlanta"));

@@ -16,7 +16,7 @@ import com.contactsynchub.link.LinkType;
 import com.contactsynchub.reference.crm.ContactChange;
 import com.contactsynchub.reference.erp.FinanceKind;
 
-/** link.requested and unlink.requested from the reference contact system, over the real broker (DOMAIN.md 2). */
+/** link.requested and unlink.requested from the reference contact system, over the real broker (docs/domain.md 2). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class LinkRequestsEndToEndTest extends LinkingTestSupport {
