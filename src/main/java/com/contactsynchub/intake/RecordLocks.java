@@ -1,9 +1,14 @@
 package com.contactsynchub.intake;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -34,6 +39,30 @@ public class RecordLocks {
         ensureExists(key);
         if (!takeLock(key)) {
             throw new IllegalStateException("The lock row " + key + " was created but cannot be read back");
+        }
+    }
+
+    /**
+     * Creates the lock rows of {@code keys} that do not exist yet, in one transaction of its own (a batch of
+     * imported rows about new records would otherwise commit once per record). Taking the locks is still
+     * {@link #lock}'s job; a key created by another instance at the same moment is created one by one instead.
+     */
+    public void ensureAll(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<String> missing = new ArrayList<>(keys);
+        missing.removeAll(jdbc.queryForList("select lock_key from record_lock where lock_key in (:keys)",
+                Map.of("keys", keys), String.class));
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            separateTransaction.executeWithoutResult(s -> jdbc.batchUpdate(
+                    "insert into record_lock (lock_key) values (:key)", missing.stream()
+                            .map(key -> new MapSqlParameterSource("key", key)).toArray(SqlParameterSource[]::new)));
+        } catch (DuplicateKeyException createdByAnother) {
+            missing.forEach(this::ensureExists);
         }
     }
 
