@@ -83,14 +83,18 @@ public class EventIntake {
      * All steps for several messages outside the routes (file imports), in ONE database transaction: the same rules
      * as {@link #receive} for each body in order, one commit for all (a commit per message is what limited imports).
      * The group lock rows the bodies will need are created first, together, so that a new record does not cost a
-     * transaction of its own. If the transaction fails, nothing of it stays and the caller decides what to do (the
+     * transaction of its own, and taken together at the start of the transaction. If the transaction fails, nothing of it stays and the caller decides what to do (the
      * importer tries the bodies one by one). The results are in the order of the bodies.
      */
     public List<IntakeResult> receiveAll(List<String> bodies, Channel channel) {
         List<IntakeEvent> events = bodies.stream().map(body -> validate(body, channel)).toList();
-        locks.ensureAll(events.stream().filter(e -> !e.isInvalid()).map(e -> groupKey(e.message(),
-                interestedIn(e.message()))).flatMap(Optional::stream).distinct().toList());
+        List<String> keys = events.stream().filter(e -> !e.isInvalid()).map(e -> groupKey(e.message(),
+                interestedIn(e.message()))).flatMap(Optional::stream).distinct().toList();
+        locks.ensureAll(keys);
         transaction.executeWithoutResult(status -> {
+            // all at once and in order; a key that differs by the time lockGroup asks (a link made meanwhile) is
+            // taken there as usual
+            locks.lockAll(keys);
             for (IntakeEvent event : events) {
                 if (event.isInvalid()) {
                     continue;

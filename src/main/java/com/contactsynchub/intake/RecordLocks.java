@@ -2,8 +2,10 @@ package com.contactsynchub.intake;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -12,6 +14,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,6 +36,9 @@ public class RecordLocks {
 
     /** Waits for and takes the lock named {@code key}, for the rest of the current transaction. */
     public void lock(String key) {
+        if (heldInThisTransaction().contains(key)) {
+            return; // taken by lockAll for this transaction: a row lock is held until the transaction ends
+        }
         if (takeLock(key)) {
             return;
         }
@@ -40,6 +47,42 @@ public class RecordLocks {
         if (!takeLock(key)) {
             throw new IllegalStateException("The lock row " + key + " was created but cannot be read back");
         }
+    }
+
+    /**
+     * Takes the existing locks among {@code keys} in one statement, in key order (two transactions that lock
+     * several keys this way cannot deadlock on them), for the rest of the current transaction; {@link #lock} then
+     * needs no statement for them. Keys without a row are left to {@link #lock}.
+     */
+    public void lockAll(Collection<String> keys) {
+        if (keys.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        List<String> sorted = keys.stream().distinct().sorted().toList();
+        Set<String> held = heldInThisTransaction();
+        held.addAll(jdbc.queryForList("select lock_key from record_lock where lock_key in (:keys) order by lock_key "
+                + "for update", Map.of("keys", sorted), String.class));
+    }
+
+    /** The keys lockAll took in the current transaction; empty outside a transaction. */
+    @SuppressWarnings("unchecked")
+    private Set<String> heldInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashSet<>();
+        }
+        Set<String> held = (Set<String>) TransactionSynchronizationManager.getResource(this);
+        if (held == null) {
+            Set<String> created = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(RecordLocks.this);
+                }
+            });
+            held = created;
+        }
+        return held;
     }
 
     /**
