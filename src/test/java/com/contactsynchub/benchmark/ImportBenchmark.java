@@ -86,7 +86,8 @@ class ImportBenchmark {
         figures.append(String.format("  ratio hub / plain                                    : %8.3f%n",
                 hubRate / plainRate));
         text.lines().filter(l -> l.startsWith("heap ") || l.startsWith("progress ") || l.startsWith("totals=")
-                || l.startsWith("importRate") || l.startsWith("generated")).forEach(l -> figures.append("  ")
+                || l.startsWith("importRate") || l.startsWith("generated") || l.startsWith("state=")
+                || l.startsWith("baseline ") || l.startsWith("database ")).forEach(l -> figures.append("  ")
                 .append(l).append('\n'));
         System.out.println(figures);
     }

@@ -118,6 +118,11 @@ public final class LargeImportHubProbe {
                         secondsAt[tenth], predictedLeftAt[tenth], seconds - secondsAt[tenth]);
             }
             System.out.println("totals=" + latest.summary());
+            // H2 writes a new chunk per commit and reuses space only later: its file's size while busy
+            Path database = Path.of(hub.getEnvironment().getProperty("hub.data-dir"), "db", "hub.mv.db");
+            if (Files.exists(database)) {
+                System.out.printf("database file at the end of the import: %d MB%n", Files.size(database) >> 20);
+            }
         }
         if (baseline) {
             baseline(done.resolve("customers.csv"), inbox.resolveSibling("baseline-db"), rows);
