@@ -209,7 +209,8 @@ public class FileImporter {
                         report.info("Columns: " + source.mapping().describe());
                     }
                     report.info("");
-                    RowContext context = new RowContext(folder, inspection.sha256(), modified, row.dryRun());
+                    RowContext context = new RowContext(folder, inspection.sha256(), modified, row.dryRun(),
+                            row.attempts() > 1);
                     Batch batch = new Batch(context, report, progress);
                     while (source.hasNext()) {
                         if (stopping) {
@@ -313,7 +314,9 @@ public class FileImporter {
         log.info("{} ({}): {}", name, folder.path(), summary);
     }
 
-    private record RowContext(ImportFolder folder, String sha256, OffsetDateTime occurredAt, boolean dryRun) {
+    /** @param resumed a later attempt of the import: rows may have been received by an earlier one */
+    private record RowContext(ImportFolder folder, String sha256, OffsetDateTime occurredAt, boolean dryRun,
+            boolean resumed) {
     }
 
     /**
@@ -360,7 +363,10 @@ public class FileImporter {
                     + mapped.recordNo() + " was deleted: a file does not bring it back"));
         }
         String messageId = RowEvents.messageId(context.sha256(), mapped.line());
-        Optional<String> typeBefore = context.dryRun() ? Optional.empty() : imports.typeReceivedBefore(messageId);
+        // Only a resumed import can meet its own rows again: the content is claimed once (a finished claim keeps
+        // its key; dry runs and refused files applied nothing), so a first attempt saves the look-up.
+        Optional<String> typeBefore = context.dryRun() || !context.resumed() ? Optional.empty()
+                : imports.typeReceivedBefore(messageId);
         boolean created = typeBefore.map(type -> type.endsWith(".created")).orElseGet(() ->
                 recordType == RecordType.CONTACT ? known.isEmpty()
                         : links.findByRecord(linkType(recordType), mapped.recordNo()).isEmpty());
@@ -512,7 +518,9 @@ public class FileImporter {
             for (int attempt = 1;; attempt++) {
                 try {
                     return describe(event, intake.receive(event.json(), channel));
-                } catch (TransientDataAccessException conflict) {
+                } catch (TransientDataAccessException | DuplicateKeyException conflict) {
+                    // a lock timeout or deadlock passes; a message id recorded by another hub at the same moment
+                    // (a take-over race) is found as a duplicate by the next try
                     if (attempt >= 3) {
                         throw conflict;
                     }

@@ -36,7 +36,8 @@ public class RecordLocks {
 
     /** Waits for and takes the lock named {@code key}, for the rest of the current transaction. */
     public void lock(String key) {
-        if (heldInThisTransaction().contains(key)) {
+        Object held = TransactionSynchronizationManager.getResource(this);
+        if (held instanceof Set<?> keys && keys.contains(key)) {
             return; // taken by lockAll for this transaction: a row lock is held until the transaction ends
         }
         if (takeLock(key)) {
@@ -64,12 +65,9 @@ public class RecordLocks {
                 + "for update", Map.of("keys", sorted), String.class));
     }
 
-    /** The keys lockAll took in the current transaction; empty outside a transaction. */
+    /** The keys lockAll took in the current transaction (bound to it, dropped when it ends). */
     @SuppressWarnings("unchecked")
     private Set<String> heldInThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new HashSet<>();
-        }
         Set<String> held = (Set<String>) TransactionSynchronizationManager.getResource(this);
         if (held == null) {
             Set<String> created = new HashSet<>();
