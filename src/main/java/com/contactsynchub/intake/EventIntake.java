@@ -83,8 +83,9 @@ public class EventIntake {
      * All steps for several messages outside the routes (file imports), in ONE database transaction: the same rules
      * as {@link #receive} for each body in order, one commit for all (a commit per message is what limited imports).
      * The group lock rows the bodies will need are created first, together, so that a new record does not cost a
-     * transaction of its own, and taken together at the start of the transaction. If the transaction fails, nothing of it stays and the caller decides what to do (the
-     * importer tries the bodies one by one). The results are in the order of the bodies.
+     * transaction of its own, and taken together at the start of the transaction. If the transaction fails, nothing
+     * of it stays and the caller decides what to do (the importer tries the bodies one by one). The results are in
+     * the order of the bodies.
      */
     public List<IntakeResult> receiveAll(List<String> bodies, Channel channel) {
         List<IntakeEvent> events = bodies.stream().map(body -> validate(body, channel)).toList();

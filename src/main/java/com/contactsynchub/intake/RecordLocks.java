@@ -93,8 +93,8 @@ public class RecordLocks {
             return;
         }
         List<String> missing = new ArrayList<>(keys);
-        missing.removeAll(jdbc.queryForList("select lock_key from record_lock where lock_key in (:keys)",
-                Map.of("keys", keys), String.class));
+        missing.removeAll(new HashSet<>(jdbc.queryForList("select lock_key from record_lock where lock_key in (:keys)",
+                Map.of("keys", keys), String.class)));
         if (missing.isEmpty()) {
             return;
         }
