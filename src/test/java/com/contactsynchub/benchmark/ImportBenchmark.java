@@ -22,7 +22,7 @@ import com.contactsynchub.importing.LargeImportHubProbe;
  * {@code -Xmx256m}, and in the same child, right after, the same file parsed with commons-csv and inserted with JDBC
  * batches into an H2 database with the hub's settings. Prints both rates and their ratio, the heap after GC at
  * every tenth, the predicted against the real time left, and the report's totals. Not part of the test suite
- * (figures on a shared machine are not pass/fail): {@code mvn -Pimport-benchmark verify} or
+ * (figures on a shared machine are not pass/fail): {@code mvn -Pimport-benchmark test} or
  * {@code mvn test -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. It fails only when the import
  * does not finish, its totals are wrong, or the child hangs (bounded by {@code benchmark.import-timeout-minutes}).
  */
