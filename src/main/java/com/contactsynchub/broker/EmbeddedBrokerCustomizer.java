@@ -3,6 +3,8 @@ package com.contactsynchub.broker;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,8 @@ import com.contactsynchub.contract.QueueNames;
 @Component
 @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded")
 class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedBrokerCustomizer.class);
 
     private final BrokerProperties broker;
     private final QueueNames queues;
@@ -40,6 +44,14 @@ class EmbeddedBrokerCustomizer implements ArtemisConfigurationCustomizer {
         // BrokerLogin checks it (StartupSafety refuses an acceptor beyond 127.0.0.1 without one).
         configuration.setSecurityEnabled(broker.loginRequired());
         configuration.setJMXManagementEnabled(true);
+        // The journal's flush timer tuned to this disk, as artemis create tunes a standalone broker (both journal
+        // types: the broker falls back from AIO to NIO where libaio is missing).
+        int timeout = (int) JournalCalibration.bufferTimeout(configuration.getJournalLocation().toPath()).toNanos();
+        configuration.setJournalBufferTimeout_NIO(timeout);
+        configuration.setJournalBufferTimeout_AIO(timeout);
+        log.info("Embedded broker journal: type {}, journal-buffer-timeout {} ns "
+                + "(calibrated on this disk), datasync {}", configuration.getJournalType(), timeout,
+                configuration.isJournalDatasync());
         configuration.setPersistIDCache(true);
         configuration.setIDCacheSize(100_000);
 

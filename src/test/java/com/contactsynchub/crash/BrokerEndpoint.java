@@ -14,7 +14,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * inside the client: the simulator's own loops close and recreate them, so a send or a commit that failed is known
  * to have failed and is repeated. One factory for all connections (closing a factory closes its connections).
  */
-final class BrokerEndpoint implements AutoCloseable {
+public final class BrokerEndpoint implements AutoCloseable {
 
     private final String url;
     private final String user;
@@ -36,11 +36,11 @@ final class BrokerEndpoint implements AutoCloseable {
         return new BrokerEndpoint(url, null, null);
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    Connection connect() throws JMSException {
+    public Connection connect() throws JMSException {
         if (cutOff) {
             throw new JMSException("The simulated outage cuts the systems off the broker");
         }
@@ -74,7 +74,7 @@ final class BrokerEndpoint implements AutoCloseable {
     }
 
     /** Closes a connection of this endpoint. */
-    void release(Connection connection) {
+    public void release(Connection connection) {
         if (connection != null) {
             open.remove(connection);
             closeQuietly(connection);

@@ -27,9 +27,9 @@ import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
  * {@code messageCount} includes messages being delivered and scheduled for redelivery, so zero means nothing is
  * waiting and nothing is in the hands of a consumer.
  */
-final class BrokerQueues {
+public final class BrokerQueues {
 
-    static final List<String> HUB_QUEUES = List.of("crm.events", "erp.events", "crm.commands", "erp.commands");
+    public static final List<String> HUB_QUEUES = List.of("crm.events", "erp.events", "crm.commands", "erp.commands");
     static final String INVALID = "hub.invalid";
     static final String DEAD_LETTER = "hub.dead-letter";
 
@@ -39,12 +39,12 @@ final class BrokerQueues {
 
     private final BrokerEndpoint broker;
 
-    BrokerQueues(BrokerEndpoint broker) {
+    public BrokerQueues(BrokerEndpoint broker) {
         this.broker = broker;
     }
 
     /** Message counts of the queues, or empty when the broker is not reachable (the hub is down). */
-    Optional<Map<String, Long>> counts(List<String> queues) {
+    public Optional<Map<String, Long>> counts(List<String> queues) {
         Connection connection = null;
         try {
             connection = broker.connect();

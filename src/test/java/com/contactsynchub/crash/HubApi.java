@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The hub's HTTP side as an operator sees it: health, records, links, journal, conflicts (README, API). */
-final class HubApi {
+public final class HubApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,9 +36,14 @@ final class HubApi {
     }
 
     /** {@code UP}, {@code DOWN}, ... or empty when the hub does not answer. */
-    Optional<String> health() {
+    public Optional<String> health() {
         return get("/actuator/health").filter(r -> r.statusCode() == 200 || r.statusCode() == 503)
                 .map(r -> read(r.body()).path("status").asText());
+    }
+
+    /** Whether the hub knows the record ({@code contact}, {@code customer}, ...). */
+    public boolean knows(String recordType, String no) {
+        return get("/api/records/" + recordType + "/" + encode(no)).map(r -> r.statusCode() == 200).orElse(false);
     }
 
     boolean knows(RecordKind kind, String no) {
@@ -47,7 +52,7 @@ final class HubApi {
     }
 
     /** Active links of the type. */
-    long activeLinks(String linkType) {
+    public long activeLinks(String linkType) {
         long active = 0;
         for (int page = 0; ; page++) {
             JsonNode body = getJson("/api/links?linkType=" + linkType + "&size=100&page=" + page);
@@ -83,7 +88,7 @@ final class HubApi {
         }
     }
 
-    JsonNode getJson(String path) {
+    public JsonNode getJson(String path) {
         HttpResponse<String> response = get(path).orElseThrow(() -> new IllegalStateException(
                 "The hub does not answer GET " + base + path));
         if (response.statusCode() != 200) {

@@ -18,7 +18,7 @@ import com.contactsynchub.support.StandaloneArtemis;
  * two hubs in the production profile sharing a standalone Artemis (docker/artemis/broker.xml) and PostgreSQL.
  * The first hub is the one that gets killed; the last one is asked over HTTP (in the shared setup it never dies).
  */
-final class HubDeployment implements AutoCloseable {
+public final class HubDeployment implements AutoCloseable {
 
     /** Automatic contacts off: the test links records by request (as application-test.yml does for demo). */
     private static final String NO_AUTOMATIC_CONTACTS = "--hub.setup.contact-nos=";
@@ -39,6 +39,11 @@ final class HubDeployment implements AutoCloseable {
 
     /** One hub on its embedded defaults, with its own data directory; killed and restarted on the same ports. */
     static HubDeployment embedded(CrashScenario.Database database, Path runDir) {
+        return embedded(database == CrashScenario.Database.POSTGRES, runDir, HubProcess.JVM_OPTIONS);
+    }
+
+    /** One hub on its embedded defaults (H2, or PostgreSQL) with the given JVM options (the benchmark's). */
+    public static HubDeployment embedded(boolean postgres, Path runDir, List<String> jvmOptions) {
         int httpPort = FreePort.onLoopback();
         int brokerPort = FreePort.onLoopback();
         String acceptor = "tcp://127.0.0.1:" + brokerPort;
@@ -47,17 +52,22 @@ final class HubDeployment implements AutoCloseable {
                 "--server.port=" + httpPort,
                 "--hub.broker.core-acceptor=" + acceptor,
                 NO_AUTOMATIC_CONTACTS));
-        if (database == CrashScenario.Database.POSTGRES) {
+        if (postgres) {
             args.addAll(postgres(PostgresTestDatabase.freshSchema()));
         }
         args.addAll(extraArguments());
         HubProcess hub = new HubProcess("hub-1", HubProcess.packagedJar(), args, Map.of(),
-                runDir.resolve("hub-1.log"), new HubApi(httpPort, null, null));
+                runDir.resolve("hub-1.log"), new HubApi(httpPort, null, null), jvmOptions);
         return new HubDeployment(List.of(hub), BrokerEndpoint.anonymous(acceptor), null);
     }
 
     /** Hubs in the production profile on one standalone Artemis and one PostgreSQL schema. */
     static HubDeployment sharedBroker(int count, Path runDir) {
+        return sharedBroker(count, runDir, HubProcess.JVM_OPTIONS);
+    }
+
+    /** Hubs in the production profile on one standalone Artemis and PostgreSQL, with the given JVM options. */
+    public static HubDeployment sharedBroker(int count, Path runDir, List<String> jvmOptions) {
         ArtemisCli.Credentials login = new ArtemisCli.Credentials("hub", "crash-" + UUID.randomUUID());
         StandaloneArtemis artemis = StandaloneArtemis.create(ArtemisCli.fromBuild(), runDir.resolve("broker"), login);
         artemis.start();
@@ -84,7 +94,7 @@ final class HubDeployment implements AutoCloseable {
                     NO_AUTOMATIC_CONTACTS));
             args.addAll(extraArguments());
             hubs.add(new HubProcess("hub-" + i, HubProcess.packagedJar(), args, Map.of(),
-                    runDir.resolve("hub-" + i + ".log"), new HubApi(httpPort, "admin", adminPassword)));
+                    runDir.resolve("hub-" + i + ".log"), new HubApi(httpPort, "admin", adminPassword), jvmOptions));
         }
         return new HubDeployment(hubs, new BrokerEndpoint(artemis.url(), login.user(), login.password()), artemis);
     }
@@ -111,7 +121,7 @@ final class HubDeployment implements AutoCloseable {
      * Starts the hubs one after the other (the first one migrates the database and loads the setup alone) and
      * returns how long the first took to be ready.
      */
-    Duration start(Duration atMost) {
+    public Duration start(Duration atMost) {
         Duration first = null;
         for (HubProcess hub : hubs) {
             hub.start();
@@ -123,7 +133,7 @@ final class HubDeployment implements AutoCloseable {
         return first;
     }
 
-    List<HubProcess> hubs() {
+    public List<HubProcess> hubs() {
         return hubs;
     }
 
@@ -133,11 +143,11 @@ final class HubDeployment implements AutoCloseable {
     }
 
     /** The hub asked over HTTP once all are up (with two, the one that is never killed). */
-    HubApi api() {
+    public HubApi api() {
         return hubs.get(hubs.size() - 1).api();
     }
 
-    BrokerEndpoint broker() {
+    public BrokerEndpoint broker() {
         return broker;
     }
 

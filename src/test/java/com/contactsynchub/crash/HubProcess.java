@@ -21,7 +21,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * killed the hard way: SIGKILL, no shutdown hook, no flush, exactly like a power cut of the process. It restarts
  * on the same data directory, ports and arguments. Its output goes, across restarts, to one log file under target/.
  */
-final class HubProcess {
+public final class HubProcess {
 
     /**
      * The JVM options of the hub: a small heap, and the client compiler only. The test restarts the hub again and
@@ -29,10 +29,11 @@ final class HubProcess {
      * less CPU to get the hub ready (measured: 32 s instead of 50 s of CPU), which matters more than the hub's
      * peak throughput here. Runs with and without kills use the same options.
      */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC",
+    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
 
     private final String name;
+    private final List<String> jvmOptions;
     private final Path jar;
     private final List<String> arguments;
     private final Map<String, String> environment;
@@ -43,6 +44,12 @@ final class HubProcess {
 
     HubProcess(String name, Path jar, List<String> arguments, Map<String, String> environment, Path log,
             HubApi api) {
+        this(name, jar, arguments, environment, log, api, JVM_OPTIONS);
+    }
+
+    HubProcess(String name, Path jar, List<String> arguments, Map<String, String> environment, Path log,
+            HubApi api, List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.name = name;
         this.jar = jar;
         this.arguments = List.copyOf(arguments);
@@ -61,7 +68,7 @@ final class HubProcess {
         return jar;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -77,7 +84,7 @@ final class HubProcess {
         return process != null && process.isAlive();
     }
 
-    synchronized long pid() {
+    public synchronized long pid() {
         return process == null ? -1 : process.pid();
     }
 
@@ -88,7 +95,7 @@ final class HubProcess {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.addAll(arguments);
@@ -177,7 +184,7 @@ final class HubProcess {
         }
     }
 
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -45,7 +45,7 @@ class DemoSchemaLocationTest {
         var result = flyway(url, false).migrate();
 
         assertThat(result.success).isTrue();
-        assertThat(flyway(url, false).info().current().getVersion().getVersion()).isEqualTo("10");
+        assertThat(flyway(url, false).info().current().getVersion().getVersion()).isEqualTo("20"); // V20__console.sql
     }
 
     @Test

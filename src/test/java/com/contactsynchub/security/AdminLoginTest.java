@@ -6,7 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -28,6 +33,27 @@ class AdminLoginTest {
 
         assertThat(http.withBasicAuth("operator", "s3cret-for-tests").getForEntity("/api/events", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void theOperatorConsoleNeedsTheSameLogin() {
+        for (String page : new String[] {"/", "/console/messages", "/console/conflicts", "/console/imports",
+                "/console/console.css"}) {
+            ResponseEntity<String> anonymous = http.getForEntity(page, String.class);
+            assertThat(anonymous.getStatusCode()).as(page).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).as(page).startsWith("Basic");
+        }
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        assertThat(http.exchange("/console/message/discard", HttpMethod.POST,
+                new HttpEntity<>("queue=hub.invalid&id=ID:1&reason=x", form), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        ResponseEntity<String> overview = http.withBasicAuth("operator", "s3cret-for-tests")
+                .getForEntity("/", String.class);
+        assertThat(overview.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(overview.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(overview.getBody()).contains("Overview");
     }
 
     @Test
