@@ -49,7 +49,7 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
             DataAccessResourceFailureException.class, TransactionSystemException.class};
 
     /** True when {@code failure} or one of its causes is the database being away ({@link #DATABASE_AWAY}). */
-    static boolean isDatabaseAway(Throwable failure) {
+    public static boolean isDatabaseAway(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (Class<? extends Throwable> away : DATABASE_AWAY) {
                 if (away.isInstance(t)) {

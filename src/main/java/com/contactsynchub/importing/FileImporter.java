@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +28,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
+import com.contactsynchub.camel.HubErrorHandling;
+import com.contactsynchub.contract.Channel;
 import com.contactsynchub.contract.InboundMessage;
 import com.contactsynchub.contract.MessageType;
 import com.contactsynchub.contract.MessageValidator;
@@ -205,22 +209,29 @@ public class FileImporter {
                         report.info("Columns: " + source.mapping().describe());
                     }
                     report.info("");
-                    RowContext context = new RowContext(folder, inspection.sha256(), modified, row.dryRun());
+                    RowContext context = new RowContext(folder, inspection.sha256(), modified, row.dryRun(),
+                            row.attempts() > 1);
+                    Batch batch = new Batch(context, report, progress);
                     while (source.hasNext()) {
                         if (stopping) {
+                            // the rows read but not applied yet are applied by the import's next attempt
                             log.info("Import {} of {} stopped at row {} of {} because the hub is shutting down; "
                                     + "it resumes at the next start", row.importId(), file.getFileName(),
                                     progress.done, inspection.rows());
                             return;
                         }
                         SourceRow sourceRow = source.next();
-                        Row result = process(sourceRow, context);
-                        report.row(sourceRow.line(), result.recordNo(), result.outcome());
-                        if (!progress.advance()) {
+                        batch.add(prepare(sourceRow, context, batch));
+                        if (batch.lost || batch.isDue() && !batch.flush()) {
                             log.warn("Import {} of {} was taken over by another hub; this hub stops it",
                                     row.importId(), file.getFileName());
                             return;
                         }
+                    }
+                    if (!batch.flush()) {
+                        log.warn("Import {} of {} was taken over by another hub; this hub stops it",
+                                row.importId(), file.getFileName());
+                        return;
                     }
                 }
                 state = FileImport.DONE;
@@ -303,38 +314,59 @@ public class FileImporter {
         log.info("{} ({}): {}", name, folder.path(), summary);
     }
 
-    private record RowContext(ImportFolder folder, String sha256, OffsetDateTime occurredAt, boolean dryRun) {
+    /** @param resumed a later attempt of the import: rows may have been received by an earlier one */
+    private record RowContext(ImportFolder folder, String sha256, OffsetDateTime occurredAt, boolean dryRun,
+            boolean resumed) {
     }
 
-    private record Row(String recordNo, RowOutcome outcome) {
+    /**
+     * A row read from the file: either its outcome is known already ({@code outcome}: a bad row, a skipped one, a
+     * dry run's prediction) or it is an event for the intake ({@code event}).
+     */
+    private record Pending(long line, String recordNo, RowOutcome outcome, Prepared event) {
+
+        static Pending done(long line, String recordNo, RowOutcome outcome) {
+            return new Pending(line, recordNo, outcome, null);
+        }
     }
 
-    private Row process(SourceRow sourceRow, RowContext context) {
+    /** An event for the intake with what the report needs to describe it, read before it was applied. */
+    private record Prepared(String json, InboundMessage message, Optional<KnownRecord> before, boolean created,
+            boolean stale, List<String> notes) {
+    }
+
+    private Pending prepare(SourceRow sourceRow, RowContext context, Batch batch) throws IOException {
         if (sourceRow instanceof SourceRow.Csv csv) {
-            return processCsv(csv.row(), context);
+            return prepareCsv(csv.row(), context, batch);
         }
         if (sourceRow instanceof SourceRow.JsonLine json) {
-            return processEvent(json.text(), null, context, List.of());
+            return prepareEvent(sourceRow.line(), json.text(), null, context, List.of(), batch);
         }
         if (sourceRow instanceof SourceRow.TooLong tooLong) {
-            return new Row(null, RowOutcome.error("the line is " + tooLong.chars() + " characters long, the limit is "
-                    + MessageValidator.MAX_MESSAGE_CHARS));
+            return Pending.done(sourceRow.line(), null, RowOutcome.error("the line is " + tooLong.chars()
+                    + " characters long, the limit is " + MessageValidator.MAX_MESSAGE_CHARS));
         }
-        return new Row(null, RowOutcome.skipped("empty line"));
+        return Pending.done(sourceRow.line(), null, RowOutcome.skipped("empty line"));
     }
 
-    private Row processCsv(MappedRow mapped, RowContext context) {
+    private Pending prepareCsv(MappedRow mapped, RowContext context, Batch batch) throws IOException {
         if (!mapped.valid()) {
-            return new Row(mapped.recordNo(), RowOutcome.error(String.join("; ", mapped.problems())));
+            return Pending.done(mapped.line(), mapped.recordNo(), RowOutcome.error(String.join("; ",
+                    mapped.problems())));
         }
+        // What is read below must see the rows before this one applied, as if each row were its own transaction.
+        batch.applyRowsOf(mapped.recordNo());
         RecordType recordType = context.folder().recordType();
         Optional<KnownRecord> known = knownRecords.find(recordType, mapped.recordNo());
         if (known.isPresent() && known.get().deleted()) {
-            return new Row(mapped.recordNo(), RowOutcome.skipped(recordType.wireName() + " " + mapped.recordNo()
-                    + " was deleted: a file does not bring it back"));
+            return Pending.done(mapped.line(), mapped.recordNo(), RowOutcome.skipped(recordType.wireName() + " "
+                    + mapped.recordNo() + " was deleted: a file does not bring it back"));
         }
         String messageId = RowEvents.messageId(context.sha256(), mapped.line());
-        Optional<String> typeBefore = context.dryRun() ? Optional.empty() : imports.typeReceivedBefore(messageId);
+        // Only a resumed import can meet its own rows again: the content is claimed once (a finished claim keeps
+        // its key; dry runs and refused files applied nothing), so a first attempt saves the look-up.
+        Optional<String> typeBefore = context.dryRun() || !context.resumed() ? Optional.empty()
+                : imports.typeReceivedBefore(messageId);
         boolean created = typeBefore.map(type -> type.endsWith(".created")).orElseGet(() ->
                 recordType == RecordType.CONTACT ? known.isEmpty()
                         : links.findByRecord(linkType(recordType), mapped.recordNo()).isEmpty());
@@ -347,37 +379,160 @@ public class FileImporter {
         }
         ObjectNode event = RowEvents.event(row, RowEvents.typeFor(recordType, created), messageId,
                 context.occurredAt(), context.folder().source());
-        return processEvent(event.toString(), known, context, notes);
+        return prepareEvent(mapped.line(), event.toString(), known, context, notes, batch);
     }
 
     /** @param known the record as the hub knows it, when already read (CSV); null to read it here (JSON Lines) */
-    private Row processEvent(String json, Optional<KnownRecord> known, RowContext context, List<String> notes) {
+    private Pending prepareEvent(long line, String json, Optional<KnownRecord> known, RowContext context,
+            List<String> notes, Batch batch) throws IOException {
         ImportFolder folder = context.folder();
         Validation validation = validator.validate(json, folder.channel());
         if (validation instanceof Validation.Invalid invalid) {
-            return new Row(null, RowOutcome.error(invalid.reason()));
+            return Pending.done(line, null, RowOutcome.error(invalid.reason()));
         }
         InboundMessage message = ((Validation.Valid) validation).message();
         if (message.recordType().orElse(null) != folder.recordType()) {
-            return new Row(message.recordNo(), RowOutcome.error("type: '" + message.type().wireName()
+            return Pending.done(line, message.recordNo(), RowOutcome.error("type: '" + message.type().wireName()
                     + "' does not belong in " + folder.path() + " (only " + folder.recordType().wireName()
                     + " events)"));
+        }
+        if (known == null) {
+            batch.applyRowsOf(message.recordNo());
         }
         Optional<KnownRecord> before = known != null ? known : knownRecords.find(folder.recordType(), message.recordNo());
         boolean created = message.type().wireName().endsWith(".created");
         boolean stale = RecordStateMerger.isStale(before, message);
-        RowOutcome outcome;
         if (context.dryRun()) {
-            outcome = stale ? staleOutcome(before.get()) : predict(message, before, created);
-        } else {
-            IntakeResult result = intake.receive(json, folder.channel()); // its commands leave through the outbox and the relay
-            outcome = stale && result.commands().isEmpty() ? staleOutcome(before.get())
-                    : OutcomeDescriber.describe(result, created, isLinked(message));
+            RowOutcome outcome = stale ? staleOutcome(before.get()) : predict(message, before, created);
+            return Pending.done(line, message.recordNo(), withNotes(outcome, notes));
         }
-        if (!notes.isEmpty()) {
-            outcome = new RowOutcome(outcome.kind(), outcome.text() + " (note: " + String.join("; ", notes) + ")");
+        return new Pending(line, message.recordNo(), null, new Prepared(json, message, before, created, stale, notes));
+    }
+
+    /** The outcome of an event the intake applied (or recognised as applied before). */
+    private RowOutcome describe(Prepared event, IntakeResult result) {
+        RowOutcome outcome = event.stale() && result.commands().isEmpty() ? staleOutcome(event.before().get())
+                : OutcomeDescriber.describe(result, event.created(), isLinked(event.message()));
+        return withNotes(outcome, event.notes());
+    }
+
+    private static RowOutcome withNotes(RowOutcome outcome, List<String> notes) {
+        return notes.isEmpty() ? outcome
+                : new RowOutcome(outcome.kind(), outcome.text() + " (note: " + String.join("; ", notes) + ")");
+    }
+
+    /**
+     * The events of up to {@code hub.import.batch-size} rows go through the intake in one database transaction
+     * ({@link EventIntake#receiveAll}): a commit per row was what limited imports. The rows are reported in file
+     * order once their transaction committed, and only then counted as done. A resumed import recognises each row
+     * of a committed batch by its message id, and a batch that did not commit left nothing behind.
+     */
+    private final class Batch {
+        private final RowContext context;
+        private final ImportReport report;
+        private final Progress progress;
+        private final List<Pending> rows = new ArrayList<>();
+        /** Record nos. with an event in this batch. */
+        private final Set<String> records = new HashSet<>();
+        private Instant started;
+        /** Set when applying rows found the claim taken over by another hub. */
+        private boolean lost;
+
+        Batch(RowContext context, ImportReport report, Progress progress) {
+            this.context = context;
+            this.report = report;
+            this.progress = progress;
         }
-        return new Row(message.recordNo(), outcome);
+
+        void add(Pending row) {
+            if (rows.isEmpty()) {
+                started = clock.instant();
+            }
+            rows.add(row);
+            if (row.event() != null) {
+                records.add(row.recordNo());
+            }
+        }
+
+        /** Full, or its first row waited long enough: applied now, so that progress keeps moving. */
+        boolean isDue() {
+            return rows.size() >= properties.batchSize()
+                    || !rows.isEmpty() && Duration.between(started, clock.instant()).compareTo(properties.batchTime()) >= 0;
+        }
+
+        /**
+         * A row about a record that has an event in this batch is read after the batch is applied: its created or
+         * changed, stale and deleted must see the row before it, as when every row was a transaction of its own.
+         */
+        void applyRowsOf(String recordNo) throws IOException {
+            if (records.contains(recordNo) && !flush()) {
+                lost = true;
+            }
+        }
+
+        /** Applies and reports the rows read; false when the claim was lost to another hub. */
+        boolean flush() throws IOException {
+            if (rows.isEmpty()) {
+                return true;
+            }
+            List<Prepared> events = rows.stream().map(Pending::event).filter(e -> e != null).toList();
+            List<RowOutcome> applied = apply(events);
+            int next = 0;
+            for (Pending row : rows) {
+                RowOutcome outcome = row.event() == null ? row.outcome() : applied.get(next++);
+                report.row(row.line(), row.recordNo(), outcome);
+            }
+            int count = rows.size();
+            rows.clear();
+            records.clear();
+            return progress.advance(count);
+        }
+
+        private List<RowOutcome> apply(List<Prepared> events) {
+            if (events.isEmpty()) {
+                return List.of();
+            }
+            Channel channel = context.folder().channel();
+            List<IntakeResult> results;
+            try {
+                // its commands leave through the outbox and the relay
+                results = intake.receiveAll(events.stream().map(Prepared::json).toList(), channel);
+            } catch (RuntimeException batchFailed) {
+                if (HubErrorHandling.isDatabaseAway(batchFailed)) {
+                    throw batchFailed; // the import stops; its next attempt starts again (the claim is still ours)
+                }
+                // One row may have failed for a reason of its own: the others must not go down with it.
+                log.warn("A batch of {} rows of an import failed ({}); applying them one by one", events.size(),
+                        batchFailed.toString());
+                return events.stream().map(event -> applyAlone(event, channel)).toList();
+            }
+            List<RowOutcome> outcomes = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                outcomes.add(describe(events.get(i), results.get(i)));
+            }
+            return outcomes;
+        }
+
+        /** A row in its own transaction; a failure that is neither the database away nor a passing conflict is its own. */
+        private RowOutcome applyAlone(Prepared event, Channel channel) {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return describe(event, intake.receive(event.json(), channel));
+                } catch (TransientDataAccessException | DuplicateKeyException conflict) {
+                    // a lock timeout or deadlock passes; a message id recorded by another hub at the same moment
+                    // (a take-over race) is found as a duplicate by the next try
+                    if (attempt >= 3) {
+                        throw conflict;
+                    }
+                } catch (RuntimeException failed) {
+                    if (HubErrorHandling.isDatabaseAway(failed)) {
+                        throw failed;
+                    }
+                    log.warn("Row with message id {} could not be applied", event.message().messageId(), failed);
+                    return RowOutcome.error("could not be applied: " + failed);
+                }
+            }
+        }
     }
 
     private boolean isLinked(InboundMessage message) {
@@ -472,13 +627,14 @@ public class FileImporter {
             this.total = total;
         }
 
-        /** False when the claim was lost to another hub. */
-        boolean advance() {
-            done++;
+        /** Counts {@code rows} more as done (applied and committed); false when the claim was lost to another hub. */
+        boolean advance(int rows) {
+            long before = done;
+            done += rows;
             Instant now = clock.instant();
-            boolean last = done == total;
+            boolean last = done >= total;
             if (!last && Duration.between(lastBeat, now).compareTo(properties.heartbeatInterval()) < 0
-                    && done % 500 != 0) {
+                    && done / 500 == before / 500) {
                 return true;
             }
             lastBeat = now;

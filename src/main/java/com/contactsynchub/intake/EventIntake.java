@@ -80,6 +80,39 @@ public class EventIntake {
     }
 
     /**
+     * All steps for several messages outside the routes (file imports), in ONE database transaction: the same rules
+     * as {@link #receive} for each body in order, one commit for all (a commit per message is what limited imports).
+     * The group lock rows the bodies will need are created first, together, so that a new record does not cost a
+     * transaction of its own, and taken together at the start of the transaction. If the transaction fails, nothing
+     * of it stays and the caller decides what to do (the importer tries the bodies one by one). The results are in
+     * the order of the bodies.
+     */
+    public List<IntakeResult> receiveAll(List<String> bodies, Channel channel) {
+        List<IntakeEvent> events = bodies.stream().map(body -> validate(body, channel)).toList();
+        List<String> keys = events.stream().filter(e -> !e.isInvalid()).map(e -> groupKey(e.message(),
+                interestedIn(e.message()))).flatMap(Optional::stream).distinct().toList();
+        locks.ensureAll(keys);
+        transaction.executeWithoutResult(status -> {
+            // all at once and in order; a key that differs by the time lockGroup asks (a link made meanwhile) is
+            // taken there as usual
+            locks.lockAll(keys);
+            for (IntakeEvent event : events) {
+                if (event.isInvalid()) {
+                    continue;
+                }
+                recordOnce(event);
+                if (!event.isDuplicate()) {
+                    lockGroup(event);
+                    lookUp(event);
+                    decide(event);
+                    store(event);
+                }
+            }
+        });
+        return events.stream().map(IntakeEvent::result).toList();
+    }
+
+    /**
      * Step "validate" of the event routes, on the JMS message itself (the routes do not let Camel map the body,
      * which would deserialize an ObjectMessage): a text message is validated, anything else refused unread.
      */
@@ -140,15 +173,27 @@ public class EventIntake {
      */
     public IntakeEvent lockGroup(@Body IntakeEvent event) {
         InboundMessage message = event.message();
-        List<EventHandler> interested = handlers.stream().filter(h -> h.handles(message)).toList();
+        List<EventHandler> interested = interestedIn(message);
         event.handledBy(interested);
-        if (message.recordType().isPresent()) {
-            String key = interested.stream().map(h -> h.lockKey(message)).flatMap(Optional::stream).findFirst()
-                    .orElse(LockKeys.record(message.recordType().get(), message.recordNo()));
-            locks.lock(key);
-            event.lockedOn(key);
+        Optional<String> key = groupKey(message, interested);
+        if (key.isPresent()) {
+            locks.lock(key.get());
+            event.lockedOn(key.get());
         }
         return event;
+    }
+
+    private List<EventHandler> interestedIn(InboundMessage message) {
+        return handlers.stream().filter(h -> h.handles(message)).toList();
+    }
+
+    /** The lock of the message's group: the first interested feature names it; by default the record itself. */
+    private static Optional<String> groupKey(InboundMessage message, List<EventHandler> interested) {
+        if (message.recordType().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(interested.stream().map(h -> h.lockKey(message)).flatMap(Optional::stream).findFirst()
+                .orElse(LockKeys.record(message.recordType().get(), message.recordNo())));
     }
 
     /** Step "look up": what the hub knows of the record; the features look up its links when they decide. */

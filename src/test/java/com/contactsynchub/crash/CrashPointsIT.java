@@ -266,6 +266,69 @@ class CrashPointsIT {
         assertNothingElseAnywhere();
     }
 
+    /**
+     * I1: an import applies its rows in batches, a database transaction each; the hub is killed in the middle of
+     * the file (inside a batch or between two). After the restart the claim is taken over and the file read again
+     * from the first row: rows of committed batches are recognised by their message ids ("applied before"), the
+     * killed batch's rows are applied now. Every row's contact.create reaches crm.commands exactly once.
+     */
+    @Test
+    void i1_killedInTheMiddleOfAnImport_everyRowAppliedOnceAndItsCommandSentOnce() throws Exception {
+        int rows = 3000;
+        String[] args = {"--hub.import.batch-size=50", "--hub.import.claim-timeout=4s",
+                "--hub.import.heartbeat-interval=1s", "--hub.import.poll-delay=200",
+                "--hub.import.read-lock-min-age=300"};
+        hub = new ChildHub("I1-" + UUID.randomUUID().toString().substring(0, 8), CrashPointHub.class.getName(), WORK)
+                .start(List.of(), args);
+        broker = new BrokerClient(hub.brokerUrl());
+        Path folder = hub.dataDir().resolve("inbox/erp/customers");
+        Path staging = hub.dataDir().resolve("customers.csv");
+        StringBuilder csv = new StringBuilder("No.;Name;City\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append(String.format("I1%06d;Customer %d;Linz%n", i, i));
+        }
+        java.nio.file.Files.writeString(staging, csv);
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.move(staging, folder.resolve("customers.csv"),
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        // killed once a few batches committed, well before the end
+        long doneAtKill = await().atMost(REACH).pollInterval(Duration.ofMillis(50)).until(() -> {
+            JsonNode imports = JSON.readTree(hub.get("/api/imports?limit=1"));
+            return imports.isEmpty() ? 0L : imports.get(0).path("rowsDone").asLong();
+        }, done -> done >= 200);
+        hub.kill();
+        assertThat(doneAtKill).as("rows done when killed").isLessThan(rows);
+        hub.start(List.of(), args);
+
+        JsonNode finished = await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonNode imports = JSON.readTree(hub.get("/api/imports?limit=1"));
+            return imports.isEmpty() ? null : imports.get(0);
+        }, i -> i != null && "done".equals(i.path("state").asText()) && hub.metric(UNSENT) == 0);
+        assertThat(finished.path("attempts").asInt()).as("taken over after the kill").isEqualTo(2);
+        assertThat(finished.path("rowsDone").asLong()).isEqualTo(rows);
+        assertThat(finished.path("summary").asText()).startsWith(rows + " row(s): ").endsWith(" 0 error");
+        List<String> report = java.nio.file.Files.readAllLines(Path.of(finished.path("reportFile").asText()));
+        long appliedBefore = report.stream().filter(l -> l.startsWith("line ") && l.contains("applied before"))
+                .count();
+        assertThat(appliedBefore).as("rows of batches committed before the kill").isGreaterThanOrEqualTo(doneAtKill)
+                .isLessThan(rows);
+        assertThat(hub.metric(DUPLICATES)).isEqualTo(appliedBefore);
+
+        List<Message> commands = broker.drain(CRM_COMMANDS, 2_000);
+        List<String> causes = commands.stream().map(m -> {
+            try {
+                JsonNode body = JSON.readTree(BrokerClient.text(m));
+                assertThat(body.path("type").asText()).isEqualTo("contact.create");
+                return body.path("causationId").asText();
+            } catch (java.io.IOException notJson) {
+                throw new AssertionError(notJson);
+            }
+        }).toList();
+        assertThat(causes).as("one contact.create per row, none twice").hasSize(rows).doesNotHaveDuplicates();
+        assertNothingElseAnywhere();
+    }
+
     private void startWithHook(String point, String... args) {
         hub = new ChildHub(point + "-" + UUID.randomUUID().toString().substring(0, 8), CrashPointHub.class.getName(),
                 WORK).start(List.of(CrashPointHooks.PROPERTY + "=" + point), args);
