@@ -240,6 +240,14 @@ public class FileImporter {
                 rows = report.rows();
             }
         }
+        // Still ours? A hub whose heartbeat came too late (a starved machine) has lost the claim to another hub,
+        // which is importing the same file now: moving it away would leave that import on a missing file, running
+        // for ever. A fresh heartbeat keeps the claim for claim-timeout, far longer than the move takes.
+        if (!imports.heartbeat(row.importId(), instanceId, progress.done, now())) {
+            log.warn("Import {} of {} was taken over by another hub before it finished; the file is left to it",
+                    row.importId(), file.getFileName());
+            return;
+        }
         Path target = moveWithReport(file, reportFile, FileImport.REFUSED.equals(state) ? "error" : "done");
         String claimAfter = FileImport.DONE.equals(state) && !row.dryRun() ? row.claimKey()
                 : state + ":" + row.importId();
