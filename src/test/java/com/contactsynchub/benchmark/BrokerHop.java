@@ -17,6 +17,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 
 import com.contactsynchub.crash.BrokerEndpoint;
+import com.contactsynchub.crash.BrokerManagement;
 
 /**
  * The broker's own limit, the figure the hub is measured against: consumers move durable 1 KiB messages from one
@@ -76,9 +77,13 @@ final class BrokerHop {
         } finally {
             pool.shutdownNow();
             connections.forEach(broker::release);
-            try (QueueDepths management = new QueueDepths(broker)) {
-                management.destroy(from);
-                management.destroy(to);
+            Connection connection = broker.connect();
+            try {
+                BrokerManagement management = new BrokerManagement(connection);
+                management.destroyQueue(from);
+                management.destroyQueue(to);
+            } finally {
+                broker.release(connection);
             }
         }
     }

@@ -20,6 +20,7 @@ import jakarta.jms.TextMessage;
 import org.awaitility.Awaitility;
 
 import com.contactsynchub.crash.BrokerEndpoint;
+import com.contactsynchub.crash.BrokerManagement;
 import com.contactsynchub.crash.BrokerQueues;
 import com.contactsynchub.crash.HubApi;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +39,9 @@ final class SyncWorkload implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BrokerEndpoint broker;
-    private final QueueDepths depths;
+    /** One connection for the whole run: polling must not cost the broker a connection each time. */
+    private final Connection managementConnection;
+    private final BrokerManagement management;
     private final int groups;
     private final String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
     /** Per group: the contact's version (the contact system's counter). */
@@ -62,7 +65,8 @@ final class SyncWorkload implements AutoCloseable {
 
     SyncWorkload(BrokerEndpoint broker, int groups, int maxEdits) throws Exception {
         this.broker = broker;
-        this.depths = new QueueDepths(broker);
+        this.managementConnection = broker.connect();
+        this.management = new BrokerManagement(managementConnection);
         this.groups = groups;
         this.contactVersion = new long[groups];
         this.customerVersion = new long[groups];
@@ -224,7 +228,11 @@ final class SyncWorkload implements AutoCloseable {
 
     private long queuesTotal() {
         try {
-            return depths.total(BrokerQueues.HUB_QUEUES);
+            long total = 0;
+            for (String queue : BrokerQueues.HUB_QUEUES) {
+                total += management.messageCount(queue);
+            }
+            return total;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the queue depths", e);
         }
@@ -377,7 +385,7 @@ final class SyncWorkload implements AutoCloseable {
         for (Thread thread : threads) {
             thread.join(5_000);
         }
-        depths.close();
+        broker.release(managementConnection);
     }
 
     private interface Worker {

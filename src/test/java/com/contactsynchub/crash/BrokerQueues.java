@@ -10,16 +10,10 @@ import java.util.Optional;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
-import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 
-import org.apache.activemq.artemis.api.core.management.ResourceNames;
-import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 
 /**
  * The broker's own view of the hub's queues, asked over the core protocol through the management address
@@ -48,23 +42,10 @@ public final class BrokerQueues {
         Connection connection = null;
         try {
             connection = broker.connect();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            Queue management = session.createQueue("activemq.management");
-            TemporaryQueue replies = session.createTemporaryQueue();
-            MessageProducer producer = session.createProducer(management);
-            MessageConsumer consumer = session.createConsumer(replies);
-            connection.start();
+            BrokerManagement management = new BrokerManagement(connection);
             Map<String, Long> counts = new LinkedHashMap<>();
             for (String queue : queues) {
-                Message request = session.createMessage();
-                JMSManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "messageCount");
-                request.setJMSReplyTo(replies);
-                producer.send(request);
-                Message reply = consumer.receive(10_000);
-                if (reply == null || !JMSManagementHelper.hasOperationSucceeded(reply)) {
-                    return Optional.empty();
-                }
-                counts.put(queue, ((Number) JMSManagementHelper.getResult(reply)).longValue());
+                counts.put(queue, management.messageCount(queue));
             }
             return Optional.of(counts);
         } catch (Exception brokerNotThere) {
