@@ -150,8 +150,10 @@ class EventQueuesTest {
                 {"messageId":"%s","type":"contact.changed","occurredAt":"2026-11-25T09:30:00Z","source":"crm",
                  "contactNo":"%s","fields":{"name":"First"}}""".formatted(messageId, contactNo);
         double duplicatesBefore = duplicates();
-        jms.convertAndSend(queues.crmEvents(), first);
-        jms.convertAndSend(queues.crmEvents(), first.replace("First", "Second"));
+        // In the record's message group, as producers send (docs/messages.md): without one, two consumers could
+        // take the two in either order and the re-send would be the one applied.
+        jms.convertAndSend(queues.crmEvents(), first, inGroup("contact:" + contactNo));
+        jms.convertAndSend(queues.crmEvents(), first.replace("First", "Second"), inGroup("contact:" + contactNo));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> duplicates() > duplicatesBefore);
         assertThat(countRecorded(messageId)).isEqualTo(1);
@@ -217,6 +219,13 @@ class EventQueuesTest {
         while (quick.receive(queue) != null) {
             // left over from another test of this context
         }
+    }
+
+    private static org.springframework.jms.core.MessagePostProcessor inGroup(String groupId) {
+        return message -> {
+            message.setStringProperty("JMSXGroupID", groupId);
+            return message;
+        };
     }
 
     private static String uniqueNo(String prefix) {
