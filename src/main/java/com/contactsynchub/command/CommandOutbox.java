@@ -75,6 +75,18 @@ public class CommandOutbox {
         });
     }
 
+    /** The command as first stored, by its commandId. */
+    public java.util.Optional<OutboundCommand> find(String commandId) {
+        return jdbc.query("""
+                select command_id, causation_id, type, channel, group_id, payload
+                from outbound_command where command_id = :commandId
+                """, new MapSqlParameterSource("commandId", commandId), (rs, i) -> new OutboundCommand(
+                rs.getString("command_id"), rs.getString("causation_id"),
+                MessageType.fromWireName(rs.getString("type")).orElseThrow(),
+                Channel.valueOf(rs.getString("channel")), rs.getString("group_id"), read(rs.getString("payload"))))
+                .stream().findFirst();
+    }
+
     /** The commands caused by one message, in the order they were decided. */
     public List<OutboundCommand> causedBy(String causationId) {
         return jdbc.query("""

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import com.contactsynchub.command.CommandOutbox;
 import com.contactsynchub.command.EventHandler;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.InboundMessage;
@@ -37,9 +38,11 @@ public class CreationAcknowledgementHandler implements EventHandler {
     private final RequestAnswers answers;
     private final RecordLocks locks;
     private final Journal journal;
+    private final CommandOutbox outbox;
 
     public CreationAcknowledgementHandler(PendingCreations pending, LinkRegistry links, LinkSettlement settlement,
-            SyncGroups groups, RequestAnswers answers, RecordLocks locks, Journal journal) {
+            SyncGroups groups, RequestAnswers answers, RecordLocks locks, Journal journal, CommandOutbox outbox) {
+        this.outbox = outbox;
         this.pending = pending;
         this.links = links;
         this.settlement = settlement;
@@ -90,7 +93,10 @@ public class CreationAcknowledgementHandler implements EventHandler {
         links.activate(type, creation.recordNo());
         // The side the new record was made from is the master: its values are what both sides agreed on.
         RecordRef master = creation.createdSide() == PendingCreation.Side.RECORD ? contact : record;
-        LinkSettlement.Settled settled = settlement.overwriteFromMaster(creation.contactNo(), master,
+        RecordRef created = creation.createdSide() == PendingCreation.Side.RECORD ? record : contact;
+        // The outbox keeps every command it stored, so the create command is there.
+        OutboundCommand create = outbox.find(creation.commandId()).orElseThrow();
+        LinkSettlement.Settled settled = settlement.settleCreated(creation.contactNo(), master, created, create,
                 ack.occurredAt(), ack.messageId());
         List<OutboundCommand> out = new ArrayList<>(settled.commands());
         if (type == LinkType.CUSTOMER) {

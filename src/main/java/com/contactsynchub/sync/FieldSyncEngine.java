@@ -175,6 +175,42 @@ public final class FieldSyncEngine {
         return updates;
     }
 
+    /**
+     * Settles a new link whose record the hub had asked a system to create, at that system's acknowledgement. The
+     * acknowledgement proves the record holds what it was created with (its own created event may still be on its
+     * way, under another message group), so those values count as known where nothing else is: only fields that
+     * really differ get a write, never a copy of what the record was just created with. The master's values win,
+     * except the fields the creation itself decided (a template's common fields, applied after the contact's as in
+     * BC): there the created record's value wins and reaches the rest of the group.
+     *
+     * @param masterValues   the master's known values
+     * @param createdWith    the values the create command gave the record
+     * @param decidedByRecord the fields the creation decided (the template's common fields)
+     */
+    public static Map<RecordRef, Map<CommonField, String>> settleCreated(SyncGroup group, RecordRef master,
+            Map<CommonField, String> masterValues, RecordRef created, Map<CommonField, String> createdWith,
+            java.util.Set<CommonField> decidedByRecord, OffsetDateTime at) {
+        Member createdMember = group.member(created)
+                .orElseThrow(() -> new IllegalArgumentException(created + " is not in the group of " + group.contactNo()));
+        createdWith.forEach((field, value) -> {
+            if (createdMember.has(field) && !createdMember.knownValues().containsKey(field)) {
+                createdMember.setKnown(field, value);
+            }
+        });
+        Map<RecordRef, Map<CommonField, String>> updates = new LinkedHashMap<>();
+        for (CommonField field : CommonField.values()) {
+            if (decidedByRecord.contains(field) && createdMember.has(field)) {
+                group.agree(field, new Agreed(createdMember.known(field), at, created));
+            } else if (masterValues.containsKey(field)) {
+                group.agree(field, new Agreed(masterValues.get(field), at, master));
+            } else {
+                continue;
+            }
+            converge(group, field, updates);
+        }
+        return updates;
+    }
+
     private static RecordRef winner(ConflictPolicy policy, RecordRef editedOn, OffsetDateTime editedAt, Agreed other) {
         if (other == null) {
             return editedOn;

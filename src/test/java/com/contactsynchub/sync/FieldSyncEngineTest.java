@@ -315,4 +315,44 @@ class FieldSyncEngineTest {
                 .isEqualTo(T1.plusSeconds(2));
         assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).isEmpty();
     }
+    /** A customer the hub asked for, at its acknowledgement: contact "Fabrikam", "Atlanta", USD; nothing known yet. */
+    static SyncGroup newCustomerGroup(Map<CommonField, String> contactValues) {
+        return new SyncGroup("CT000001", List.of(new SyncGroup.Member(CONTACT, contactValues, Map.of()),
+                new SyncGroup.Member(CUSTOMER, Map.of(), Map.of())), Map.of());
+    }
+
+    @Test
+    void aCreatedRecordHoldsWhatItWasCreatedWithSoNothingIsWrittenToIt() {
+        Map<CommonField, String> contact = Map.of(NAME, "Fabrikam", CITY, "Atlanta");
+        SyncGroup group = newCustomerGroup(contact);
+
+        var updates = FieldSyncEngine.settleCreated(group, CONTACT, contact, CUSTOMER, contact, java.util.Set.of(), T1);
+
+        assertThat(updates).isEmpty();
+        assertThat(group.agreed(CITY)).map(SyncGroup.Agreed::value).contains("Atlanta");
+    }
+
+    @Test
+    void aTemplatesCommonFieldWinsOnTheNewRecordAndGoesToTheContact() {
+        Map<CommonField, String> contact = Map.of(NAME, "Fabrikam", CommonField.CURRENCY_CODE, "USD");
+        Map<CommonField, String> createdWith = Map.of(NAME, "Fabrikam", CommonField.CURRENCY_CODE, "EUR");
+
+        var updates = FieldSyncEngine.settleCreated(newCustomerGroup(contact), CONTACT, contact, CUSTOMER,
+                createdWith, java.util.Set.of(CommonField.CURRENCY_CODE), T1);
+
+        assertThat(updates).containsOnlyKeys(CONTACT);
+        assertThat(updates.get(CONTACT)).containsExactly(Map.entry(CommonField.CURRENCY_CODE, "EUR"));
+    }
+
+    @Test
+    void aContactEditMadeWhileTheCreationWasOnItsWayStillReachesTheNewRecord() {
+        Map<CommonField, String> createdWith = Map.of(NAME, "Fabrikam", CITY, "Atlanta");
+        Map<CommonField, String> contactNow = Map.of(NAME, "Fabrikam", CITY, "Seattle");
+
+        var updates = FieldSyncEngine.settleCreated(newCustomerGroup(contactNow), CONTACT, contactNow, CUSTOMER,
+                createdWith, java.util.Set.of(), T1);
+
+        assertThat(updates).containsOnlyKeys(CUSTOMER);
+        assertThat(updates.get(CUSTOMER)).containsExactly(Map.entry(CITY, "Seattle"));
+    }
 }
