@@ -63,6 +63,13 @@ public class CreationAcknowledgementHandler implements EventHandler {
         PendingCreation creation = pending.find(ack.text("commandId")).orElseThrow();
         // An acknowledgement is about no record, so the intake took no lock: take the group's here.
         locks.lock(LockKeys.group(creation.contactNo()));
+        if (PendingCreation.EXPIRED.equals(creation.state())) {
+            journal.write(createdRef(creation).type().wireName(), createdRef(creation).no(), "acknowledgement-late",
+                    ack.source(), ack.messageId(), null, null, "the " + ack.text("status") + " acknowledgement of "
+                            + creation.commandId() + " came after the hub had given up waiting for it; "
+                            + createdRef(creation) + " is not linked (link it with a link request if it was created)");
+            return List.of();
+        }
         if (!creation.isPending()) {
             journal.write(createdRef(creation).type().wireName(), createdRef(creation).no(), "acknowledgement-repeated",
                     ack.source(), ack.messageId(), null, null, "the " + ack.text("status") + " acknowledgement of "

@@ -37,7 +37,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * reference systems): the acknowledgement may come before the new record's own created event, which travels under
  * another message group.
  */
-@SpringBootTest
+@SpringBootTest(properties = {"hub.creation.acknowledgement-timeout=3s", "hub.creation.resends=2",
+        "hub.creation.check-interval=500ms"})
 @ActiveProfiles("test")
 class CreationAcknowledgementTest {
 
@@ -100,6 +101,48 @@ class CreationAcknowledgementTest {
         assertThat(commandCount("contact:" + contactNo, "contact.update")).isZero();
         assertThat(journal.forRecord("customer", customerNo, 50)).filteredOn(e -> e.decision().equals("update-sent"))
                 .isEmpty();
+    }
+
+    /**
+     * A finance system that never acknowledges: the create command is sent again unchanged (same commandId) twice,
+     * then the hub gives up, removes the link, answers the request as rejected with the reason, and never hands out
+     * the number again; an acknowledgement that comes after that links nothing.
+     */
+    @Test
+    void aCreationNeverAcknowledgedIsSentAgainThenGivenUpAndItsNumberIsNotReused() throws Exception {
+        String contactNo = contact("Wingtip Toys", "Boston");
+        MarketingSetup before = setup.current();
+        setup.replace(withCustomerNos(before, ownSeries()));
+        try {
+            String request = requestCustomer(contactNo);
+            JsonNode first = receiveCommand(queues.erpCommands(), "customer.create", request);
+            String customerNo = first.path("customerNo").asText();
+            JsonNode second = receiveCommand(queues.erpCommands(), "customer.create", request);
+            JsonNode third = receiveCommand(queues.erpCommands(), "customer.create", request);
+            assertThat(second).isEqualTo(first);
+            assertThat(third).isEqualTo(first);
+
+            JsonNode answer = receiveCommand(queues.crmCommands(), "request.rejected", first.path("commandId").asText());
+            assertThat(answer.path("requestId").asText()).isEqualTo(request);
+            assertThat(answer.path("reason").asText()).isEqualTo("the finance system did not acknowledge"
+                    + " customer.create for Customer " + customerNo + " (sent 3 times, waited 3 s after each); the hub"
+                    + " gave up, the link is removed and " + customerNo + " is not used again");
+            assertThat(links.findByRecord(LinkType.CUSTOMER, customerNo)).isEmpty();
+            assertThat(links.findByContact(contactNo)).isEmpty();
+            assertThat(decisions("customer", customerNo)).containsSubsequence("creation-expired", "creation-resent",
+                    "creation-resent", "creation-requested");
+
+            // The late acknowledgement links nothing; the next request gets the next number.
+            send(queues.erpEvents(), "customer:" + customerNo, acknowledged(first.path("commandId").asText(),
+                    customerNo));
+            await().atMost(WAIT).until(() -> decisions("customer", customerNo).contains("acknowledgement-late"));
+            assertThat(links.findByRecord(LinkType.CUSTOMER, customerNo)).isEmpty();
+            String again = requestCustomer(contactNo);
+            String nextNo = receiveCommand(queues.erpCommands(), "customer.create", again).path("customerNo").asText();
+            assertThat(nextNo).isNotEqualTo(customerNo).isGreaterThan(customerNo);
+        } finally {
+            setup.replace(before);
+        }
     }
 
     private String contact(String name, String city) {
