@@ -160,10 +160,65 @@ public final class FieldSyncEngine {
         }
         for (Member member : group.members()) {
             if (member.has(field) && member.pending(field).isEmpty() && !member.known(field).equals(agreed)) {
-                member.addPending(field, agreed);
+                if (member.confirmation() == SyncGroup.Confirmation.SENDING) {
+                    // Nothing will ever confirm it: the write counts as applied once decided (it is sent exactly once).
+                    member.written(field, agreed);
+                } else {
+                    member.addPending(field, agreed);
+                }
                 updates.computeIfAbsent(member.ref(), r -> new EnumMap<>(CommonField.class)).put(field, agreed);
             }
         }
+    }
+
+    /**
+     * The system acknowledged the hub's update of {@code record} as applied. For a system that does not echo this is
+     * the confirmation an echo would be: the writes up to these values are done and the record holds them; then,
+     * as after an echo, the record gets the agreed value if it changed meanwhile. For a system that echoes the
+     * echo decides, and the acknowledgement changes nothing.
+     */
+    public static SyncOutcome confirmAcknowledged(SyncGroup group, RecordRef record, Map<CommonField, String> written) {
+        Member member = group.member(record)
+                .orElseThrow(() -> new IllegalArgumentException(record + " is not in the group of " + group.contactNo()));
+        List<FieldDecision> decisions = new ArrayList<>();
+        Map<RecordRef, Map<CommonField, String>> updates = new LinkedHashMap<>();
+        if (member.confirmation() != SyncGroup.Confirmation.ACKNOWLEDGEMENT) {
+            return new SyncOutcome(decisions, updates, List.of());
+        }
+        written.forEach((field, value) -> {
+            if (member.has(field) && member.pending(field).contains(value)) {
+                String before = member.known(field);
+                member.confirm(field, value);
+                member.written(field, value);
+                member.forgetWritesOfKnownValue(field);
+                decisions.add(new FieldDecision(field, Kind.ECHO_SUPPRESSED, before, value, value,
+                        "the system acknowledged the hub's write (it publishes no echo)"));
+            }
+        });
+        if (!decisions.isEmpty()) {
+            repair(group, updates);
+        }
+        return new SyncOutcome(decisions, updates, List.of());
+    }
+
+    /**
+     * The system refused the hub's update of {@code record}: those writes will never come back, so they are no
+     * longer waited for (a later edit there is an edit, not a conflict). Nothing is sent again now: the refusal
+     * would repeat; the record gets the agreed value when the group next changes.
+     *
+     * @return the fields whose write was dropped
+     */
+    public static java.util.Set<CommonField> dropRefused(SyncGroup group, RecordRef record,
+            Map<CommonField, String> refused) {
+        Member member = group.member(record)
+                .orElseThrow(() -> new IllegalArgumentException(record + " is not in the group of " + group.contactNo()));
+        java.util.Set<CommonField> dropped = java.util.EnumSet.noneOf(CommonField.class);
+        refused.forEach((field, value) -> {
+            if (member.has(field) && member.dropRefused(field, value)) {
+                dropped.add(field);
+            }
+        });
+        return dropped;
     }
 
     /** Sets the agreed value by an operator's decision and writes it wherever it is missing. */

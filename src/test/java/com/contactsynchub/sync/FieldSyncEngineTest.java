@@ -355,4 +355,55 @@ class FieldSyncEngineTest {
         assertThat(updates).containsOnlyKeys(CUSTOMER);
         assertThat(updates.get(CUSTOMER)).containsExactly(Map.entry(CITY, "Seattle"));
     }
+    /** Contact (echoes) and customer of a system with the given confirmation, agreed on "Atlanta". */
+    static SyncGroup groupWithCustomer(SyncGroup.Confirmation customerConfirmation) {
+        Map<CommonField, String> values = Map.of(NAME, "Fabrikam", CITY, "Atlanta");
+        return new SyncGroup("CT000001", List.of(new SyncGroup.Member(CONTACT, values, Map.of()),
+                new SyncGroup.Member(CUSTOMER, customerConfirmation, values, Map.of())),
+                Map.of(CITY, new SyncGroup.Agreed("Atlanta", T1.minusDays(1), CONTACT)));
+    }
+
+    @Test
+    void withoutEchoOrAcknowledgementAWriteCountsAsAppliedSoALaterEditThereIsNoConflict() {
+        SyncGroup group = groupWithCustomer(SyncGroup.Confirmation.SENDING);
+        var write = FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Leeds"), T1, ConflictPolicy.LATEST_WINS);
+        assertThat(write.updates().get(CUSTOMER)).containsExactly(Map.entry(CITY, "Leeds"));
+        assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).isEmpty();
+        assertThat(group.member(CUSTOMER).orElseThrow().knownChanged()).containsExactly(CITY);
+
+        var edit = FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "York"), T2, ConflictPolicy.LATEST_WINS);
+
+        assertThat(edit.conflicts()).isEmpty();
+        assertThat(edit.updates()).containsOnlyKeys(CONTACT);
+    }
+
+    @Test
+    void anAcknowledgementConfirmsAWriteOfASystemWithoutEchoesAndNotOfOneWithEchoes() {
+        SyncGroup silent = groupWithCustomer(SyncGroup.Confirmation.ACKNOWLEDGEMENT);
+        FieldSyncEngine.apply(silent, CONTACT, Map.of(CITY, "Leeds"), T1, ConflictPolicy.LATEST_WINS);
+        assertThat(silent.member(CUSTOMER).orElseThrow().pending(CITY)).containsExactly("Leeds");
+
+        var confirmed = FieldSyncEngine.confirmAcknowledged(silent, CUSTOMER, Map.of(CITY, "Leeds"));
+
+        assertThat(confirmed.decisions()).extracting(FieldDecision::kind).containsExactly(Kind.ECHO_SUPPRESSED);
+        assertThat(silent.member(CUSTOMER).orElseThrow().pending(CITY)).isEmpty();
+        assertThat(silent.member(CUSTOMER).orElseThrow().known(CITY)).isEqualTo("Leeds");
+
+        SyncGroup echoing = groupWithCustomer(SyncGroup.Confirmation.ECHO);
+        FieldSyncEngine.apply(echoing, CONTACT, Map.of(CITY, "Leeds"), T1, ConflictPolicy.LATEST_WINS);
+        assertThat(FieldSyncEngine.confirmAcknowledged(echoing, CUSTOMER, Map.of(CITY, "Leeds")).decisions()).isEmpty();
+        assertThat(echoing.member(CUSTOMER).orElseThrow().pending(CITY)).containsExactly("Leeds");
+    }
+
+    @Test
+    void aRefusedWriteIsNoLongerWaitedForSoTheNextEditThereIsNotAConflict() {
+        SyncGroup group = groupWithCustomer(SyncGroup.Confirmation.ECHO);
+        FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Leeds"), T1, ConflictPolicy.LATEST_WINS);
+
+        assertThat(FieldSyncEngine.dropRefused(group, CUSTOMER, Map.of(CITY, "Leeds"))).containsExactly(CITY);
+        var edit = FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "York"), T2, ConflictPolicy.LATEST_WINS);
+
+        assertThat(edit.conflicts()).isEmpty();
+        assertThat(edit.updates()).containsOnlyKeys(CONTACT);
+    }
 }
