@@ -1,5 +1,6 @@
 package com.contactsynchub.command;
 
+import com.contactsynchub.intake.EventHandler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
