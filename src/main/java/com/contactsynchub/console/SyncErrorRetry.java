@@ -22,7 +22,7 @@ import com.contactsynchub.intake.RecordLocks;
 import com.contactsynchub.journal.JournalEntry;
 import com.contactsynchub.link.LinkRegistry;
 import com.contactsynchub.link.LinkType;
-import com.contactsynchub.linking.AutoContactHandler;
+import com.contactsynchub.link.request.AutoContactHandler;
 
 /**
  * Retry of a sync error once the setup is fixed (Business Central's "Retry" on its synchronisation errors): the

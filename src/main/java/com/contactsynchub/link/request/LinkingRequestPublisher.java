@@ -1,4 +1,4 @@
-package com.contactsynchub.linking;
+package com.contactsynchub.link.request;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

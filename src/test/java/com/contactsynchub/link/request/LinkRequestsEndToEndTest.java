@@ -1,4 +1,4 @@
-package com.contactsynchub.linking;
+package com.contactsynchub.link.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package com.contactsynchub.linking;
+package com.contactsynchub.link.request;
 
 import com.contactsynchub.intake.LockKeys;
 import java.util.ArrayList;
