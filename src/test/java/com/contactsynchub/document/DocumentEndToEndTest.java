@@ -1,5 +1,6 @@
 package com.contactsynchub.document;
 
+import com.contactsynchub.support.DemoEndToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,13 +14,11 @@ import jakarta.jms.ConnectionFactory;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.contactsynchub.contract.HubHeaders;
@@ -53,8 +52,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * finance systems: requests go out as the contact system's users send them, documents are created by the finance
  * system, and interactions land in the contact system's log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@DemoEndToEnd
 class DocumentEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

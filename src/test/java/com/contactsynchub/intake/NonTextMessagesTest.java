@@ -29,7 +29,8 @@ import com.contactsynchub.contract.QueueNames;
  * Nothing but text reaches the hub: an ObjectMessage on an event queue goes to hub.invalid unread, and its class's
  * readObject never runs; a BytesMessage holding JSON is refused the same way.
  */
-@SpringBootTest
+// RANDOM_PORT, as the other tests of profile test without properties: one Spring context for all of them.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class NonTextMessagesTest {
 

@@ -1,19 +1,17 @@
 package com.contactsynchub.reference;
 
+import com.contactsynchub.support.DemoEndToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** In the demo the reference systems' endpoints are documented in a group of their own, not in the hub's API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@DemoEndToEnd
 class ReferenceOpenApiGroupTest {
 
     @Autowired

@@ -1,5 +1,6 @@
 package com.contactsynchub.sync;
 
+import com.contactsynchub.support.DemoEndToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,11 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jms.config.JmsListenerEndpointRegistry;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.contactsynchub.contract.CommonField;
 import com.contactsynchub.contract.RecordType;
@@ -31,8 +30,7 @@ import com.contactsynchub.setup.MarketingSetup;
 import com.contactsynchub.setup.SetupService;
 
 /** Under the manual policy a same-field conflict waits for an operator, who settles it through the API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@DemoEndToEnd
 class ConflictResolutionTest {
 
     @Autowired

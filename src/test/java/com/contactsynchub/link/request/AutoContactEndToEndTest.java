@@ -1,13 +1,12 @@
 package com.contactsynchub.link.request;
 
+import com.contactsynchub.support.DemoEndToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.contactsynchub.contract.CommonField;
 import com.contactsynchub.contract.RecordType;
@@ -22,8 +21,7 @@ import com.contactsynchub.reference.erp.FinanceKind;
  * A contact for every new customer, vendor and bank account of the finance system (docs/domain.md 5). The test profile
  * leaves Contact Nos. blank (application-test.yml), so each test sets it and restores it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@DemoEndToEnd
 class AutoContactEndToEndTest extends LinkingTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired

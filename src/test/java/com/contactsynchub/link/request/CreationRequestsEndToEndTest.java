@@ -1,5 +1,6 @@
 package com.contactsynchub.link.request;
 
+import com.contactsynchub.support.DemoEndToEnd;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,8 +11,6 @@ import static org.awaitility.Awaitility.await;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.contactsynchub.contract.CommonField;
 import com.contactsynchub.contract.RecordType;
@@ -22,8 +21,7 @@ import com.contactsynchub.reference.erp.FinanceKind;
 import com.contactsynchub.reference.erp.FinanceRecord;
 
 /** Customers, vendors and bank accounts created from contacts, over the real broker (docs/domain.md 3). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@DemoEndToEnd
 class CreationRequestsEndToEndTest extends LinkingTestSupport {
 
     @Test

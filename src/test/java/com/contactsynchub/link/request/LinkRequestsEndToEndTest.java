@@ -1,13 +1,12 @@
 package com.contactsynchub.link.request;
 
+import com.contactsynchub.support.DemoEndToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.contactsynchub.contract.CommonField;
 import com.contactsynchub.contract.RecordType;
@@ -17,8 +16,7 @@ import com.contactsynchub.reference.crm.ContactChange;
 import com.contactsynchub.reference.erp.FinanceKind;
 
 /** link.requested and unlink.requested from the reference contact system, over the real broker (docs/domain.md 2). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@DemoEndToEnd
 class LinkRequestsEndToEndTest extends LinkingTestSupport {
 
     @Test

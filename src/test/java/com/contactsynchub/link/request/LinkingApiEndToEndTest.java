@@ -1,12 +1,12 @@
 package com.contactsynchub.link.request;
 
+import com.contactsynchub.support.DemoEndToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -14,15 +14,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.contactsynchub.contract.CommonField;
 import com.contactsynchub.link.LinkType;
 import com.contactsynchub.reference.erp.FinanceKind;
 
 /** The admin API's linking calls put requests on crm.events; the hub answers them as any other request. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@DemoEndToEnd
 class LinkingApiEndToEndTest extends LinkingTestSupport {
 
     @Autowired

@@ -1,5 +1,6 @@
 package com.contactsynchub.reference.crm;
 
+import com.contactsynchub.support.DemoEndToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,10 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.contactsynchub.contract.Channel;
 import com.contactsynchub.contract.MessageValidator;
@@ -32,8 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The reference contact system end to end over the embedded broker: REST calls and the hub's commands in, events
  * and acknowledgements out on crm.events (read here with the hub's crm-events route stopped).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@DemoEndToEnd
 class ContactSystemTest {
 
     @Autowired TestRestTemplate rest;

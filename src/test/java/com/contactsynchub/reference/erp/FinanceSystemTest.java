@@ -1,5 +1,6 @@
 package com.contactsynchub.reference.erp;
 
+import com.contactsynchub.support.DemoEndToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.jms.ConnectionFactory;
@@ -9,10 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.contactsynchub.contract.Channel;
 import com.contactsynchub.contract.MessageValidator;
@@ -29,8 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The reference finance system end to end over the embedded broker: the hub's commands and REST calls in, events
  * and acknowledgements out on erp.events (read here with the hub's erp-events route stopped).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
+@DemoEndToEnd
 class FinanceSystemTest {
 
     @Autowired TestRestTemplate rest;
