@@ -14,13 +14,13 @@ import com.contactsynchub.contract.CommonField;
 
 /**
  * {@code hub.coupling.*}: the match rules in the order they are tried, the legal forms the company-name normaliser
- * drops, the drop folder for coupling requests, and how long a run may go without a heartbeat before another hub (or
- * the restarted one) resumes it. Checked at start: a bad rule stops the hub with a message naming it, rather than
+ * drops, the drop folder for coupling requests, how long a run may go without a heartbeat (renewed after every
+ * batch of proposals) before another hub (or the restarted one) resumes it, and the proposals per batch. Checked at start: a bad rule stops the hub with a message naming it, rather than
  * matching wrongly on day one.
  */
 @ConfigurationProperties("hub.coupling")
 public record CouplingProperties(List<RuleSettings> rules, List<String> legalSuffixes, Path inbox,
-        Duration claimTimeout, Duration heartbeatInterval, Duration resumeCheckInterval, Integer batchSize) {
+        Duration claimTimeout, Duration resumeCheckInterval, Integer batchSize) {
 
     /** One rule as configured; {@code enabled: false} keeps it written down but unused. */
     public record RuleSettings(String name, List<FieldSettings> fields, Double fuzzyThreshold, Boolean enabled) {
@@ -33,15 +33,10 @@ public record CouplingProperties(List<RuleSettings> rules, List<String> legalSuf
         rules = rules == null ? List.of() : List.copyOf(rules);
         legalSuffixes = legalSuffixes == null ? List.of() : List.copyOf(legalSuffixes);
         claimTimeout = claimTimeout == null ? Duration.ofSeconds(30) : claimTimeout;
-        heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(2) : heartbeatInterval;
         resumeCheckInterval = resumeCheckInterval == null ? Duration.ofSeconds(10) : resumeCheckInterval;
         batchSize = batchSize == null ? 100 : batchSize;
         if (batchSize < 1) {
             throw new IllegalArgumentException("hub.coupling.batch-size must be at least 1, not " + batchSize);
-        }
-        if (!heartbeatInterval.multipliedBy(2).minus(claimTimeout).isNegative()) {
-            throw new IllegalArgumentException("hub.coupling.heartbeat-interval (" + heartbeatInterval
-                    + ") must be less than half of hub.coupling.claim-timeout (" + claimTimeout + ")");
         }
         matchRules(rules); // every problem of the rules, at start
     }

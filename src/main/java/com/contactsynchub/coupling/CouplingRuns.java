@@ -158,12 +158,17 @@ public class CouplingRuns {
                 new MapSqlParameterSource("id", couplingId).addValue("limit", limit), CouplingRuns::proposal);
     }
 
-    public void applied(String couplingId, int seq, String outcome, String detail) {
-        jdbc.update("""
+    /** The outcome of one applied proposal. */
+    public record AppliedRow(int seq, String outcome, String detail) {
+    }
+
+    public void appliedAll(String couplingId, List<AppliedRow> rows) {
+        jdbc.batchUpdate("""
                 update coupling_proposal set state = 'done', outcome = :outcome, outcome_detail = :detail
                 where coupling_id = :id and seq = :seq
-                """, new MapSqlParameterSource("id", couplingId).addValue("seq", seq).addValue("outcome", outcome)
-                .addValue("detail", cut(detail, 1000)));
+                """, rows.stream().map(r -> new MapSqlParameterSource("id", couplingId).addValue("seq", r.seq())
+                .addValue("outcome", r.outcome()).addValue("detail", cut(r.detail(), 1000)))
+                .toArray(SqlParameterSource[]::new));
     }
 
     public int countDone(String couplingId) {

@@ -2,10 +2,10 @@ package com.contactsynchub.coupling;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 
 import com.contactsynchub.api.InvalidRequestException;
 import com.contactsynchub.api.NotFoundException;
+import com.contactsynchub.contract.Channel;
+import com.contactsynchub.intake.EventIntake;
+import com.contactsynchub.intake.IntakeResult;
 import com.contactsynchub.coupling.Proposal.Action;
 
 /**
@@ -43,6 +46,7 @@ public class CouplingService {
     private final CouplingRuns runs;
     private final CouplingSources sources;
     private final ProposalApplier applier;
+    private final EventIntake intake;
     private final CouplingProperties properties;
     private final Clock clock;
     private final String instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/"
@@ -54,11 +58,12 @@ public class CouplingService {
             daemon("coupling-resume"));
     private volatile boolean stopping;
 
-    public CouplingService(CouplingRuns runs, CouplingSources sources, ProposalApplier applier,
+    public CouplingService(CouplingRuns runs, CouplingSources sources, ProposalApplier applier, EventIntake intake,
             CouplingProperties properties, Clock clock) {
         this.runs = runs;
         this.sources = sources;
         this.applier = applier;
+        this.intake = intake;
         this.properties = properties;
         this.clock = clock;
     }
@@ -216,38 +221,66 @@ public class CouplingService {
     private void applyAll(CouplingRun run) {
         String id = run.couplingId();
         int done = runs.countDone(id);
-        Instant lastBeat = clock.instant();
         while (true) {
             List<StoredProposal> batch = runs.pending(id, properties.batchSize());
             if (batch.isEmpty()) {
                 break;
             }
-            for (StoredProposal proposal : batch) {
-                if (stopping) {
-                    log.info("Coupling {} stopped at {} of {} because the hub is shutting down; it is resumed "
-                            + "later", id, done, run.actionsTotal());
-                    return;
-                }
-                ProposalApplier.Outcome outcome = applier.apply(run, proposal);
-                runs.applied(id, proposal.seq(), outcome.outcome(), outcome.detail());
-                done++;
-                if (clock.instant().isAfter(lastBeat.plus(properties.heartbeatInterval()))) {
-                    if (!runs.heartbeat(id, instanceId, run.lease(), done, now())) {
-                        log.warn("Coupling {} was taken over by another hub; this hub stops it", id);
-                        return;
-                    }
-                    lastBeat = clock.instant();
-                }
+            if (stopping) {
+                log.info("Coupling {} stopped at {} of {} because the hub is shutting down; it is resumed later", id,
+                        done, run.actionsTotal());
+                return;
             }
+            List<Applied> applied = applyBatch(run, batch);
+            runs.appliedAll(id, applied.stream().map(a -> new CouplingRuns.AppliedRow(a.proposal().seq(),
+                    a.outcome().outcome(), a.outcome().detail())).toList());
+            done += applied.size();
             if (!runs.heartbeat(id, instanceId, run.lease(), done, now())) {
                 log.warn("Coupling {} was taken over by another hub; this hub stops it", id);
                 return;
             }
-            lastBeat = clock.instant();
         }
         String summary = summary(id);
         runs.finish(id, instanceId, run.lease(), CouplingRun.DONE, done, summary, now());
         log.info("Coupling {} applied: {}", id, summary);
+    }
+
+    private record Applied(StoredProposal proposal, ProposalApplier.Outcome outcome) {
+    }
+
+    /**
+     * The batch's messages go through the intake in one database transaction per channel (as an import's rows:
+     * {@link EventIntake#receiveAll}); if that fails they are applied one by one, each in its own transaction, so a
+     * proposal that fails for a reason of its own does not hold up the others. The proposals are marked done after
+     * the intake committed: a crash in between applies them again, and the intake recognises their message ids.
+     */
+    private List<Applied> applyBatch(CouplingRun run, List<StoredProposal> batch) {
+        List<Applied> applied = new ArrayList<>();
+        Map<Channel, List<ProposalApplier.Send>> sends = new EnumMap<>(Channel.class);
+        for (StoredProposal proposal : batch) {
+            ProposalApplier.Step step = applier.prepare(run, proposal);
+            if (step instanceof ProposalApplier.Decided decided) {
+                applied.add(new Applied(proposal, decided.outcome()));
+            } else if (step instanceof ProposalApplier.Send send) {
+                sends.computeIfAbsent(send.channel(), c -> new ArrayList<>()).add(send);
+            }
+        }
+        for (var entry : sends.entrySet()) {
+            List<ProposalApplier.Send> group = entry.getValue();
+            List<IntakeResult> results;
+            try {
+                results = intake.receiveAll(group.stream().map(ProposalApplier.Send::body).toList(), entry.getKey());
+            } catch (RuntimeException batchFailed) {
+                log.warn("Coupling {}: a batch of {} failed ({}); applying them one by one", run.couplingId(),
+                        group.size(), batchFailed.toString());
+                results = group.stream().map(send -> intake.receive(send.body(), send.channel())).toList();
+            }
+            for (int i = 0; i < group.size(); i++) {
+                StoredProposal proposal = group.get(i).proposal();
+                applied.add(new Applied(proposal, applier.read(run, proposal, results.get(i))));
+            }
+        }
+        return applied;
     }
 
     /** "3 linked, 1 refused, 2 contact-requested; records: 4 proposed, ..." */

@@ -37,8 +37,7 @@ import com.contactsynchub.setup.SetupService;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hub.import.poll-delay=200", "hub.import.read-lock-min-age=500", "hub.import.read-lock-check-interval=200",
-        "hub.import.read-lock-timeout=3000", "hub.coupling.claim-timeout=3s", "hub.coupling.heartbeat-interval=1s",
-        "hub.coupling.resume-check-interval=1s"})
+        "hub.import.read-lock-timeout=3000", "hub.coupling.claim-timeout=3s", "hub.coupling.resume-check-interval=1s"})
 @ActiveProfiles("test")
 class CouplingEndToEndTest {
 

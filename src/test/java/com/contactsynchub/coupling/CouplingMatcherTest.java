@@ -31,7 +31,7 @@ class CouplingMatcherTest {
                         new FieldSettings("postCode", "alphanumeric")), null, null),
                 new RuleSettings("fuzzy-name", List.of(new FieldSettings("name", "company-name"),
                         new FieldSettings("postCode", "alphanumeric")), 0.85, fuzzy)),
-                List.of("Inc.", "Ltd.", "GmbH", "Co.", "S.A."), null, null, null, null, null);
+                List.of("Inc.", "Ltd.", "GmbH", "Co.", "S.A."), null, null, null, null);
     }
 
     private static CouplingMatcher matcher(boolean fuzzy) {
@@ -176,7 +176,7 @@ class CouplingMatcherTest {
         assertThatThrownBy(() -> new CouplingProperties(List.of(
                 new RuleSettings("vat", List.of(new FieldSettings("vatNo", "alphanumeric")), null, null),
                 new RuleSettings("vat", List.of(new FieldSettings("email", "lowercase")), 1.5, null),
-                new RuleSettings(null, List.of(), null, null)), List.of(), null, null, null, null, null))
+                new RuleSettings(null, List.of(), null, null)), List.of(), null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("hub.coupling.rules[0].fields[0].field: 'vatNo' is not a common field")
                 .hasMessageContaining("hub.coupling.rules[1].name: 'vat' is the name of an earlier rule too")
