@@ -88,9 +88,12 @@ public class CouplingFileTrigger {
                     + "-" + file.getFileName());
         }
         Path reportFile = target.resolveSibling(target.getFileName() + ".report.txt");
-        try (Writer out = Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8)) {
+        // written under a hidden name and then moved: whoever waits for the report never reads half of it
+        Path partial = dir.resolve("." + reportFile.getFileName() + ".part");
+        try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             report.write(out);
         }
+        Files.move(partial, reportFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
         return target;
     }

@@ -61,7 +61,7 @@ class CouplingEndToEndTest {
         String u = "K" + (char) ('A' + new java.util.Random().nextInt(26)) + (char) ('A' + new java.util.Random().nextInt(26));
         CouplingTestData data = new CouplingTestData(u, 4242, 1);
         int customers = data.customerRows.size();
-        assertThat(customers).isEqualTo(2050);
+        assertThat(customers).isEqualTo(2070);
 
         // Day one: both exports are loaded without automatic contacts (Contact Nos. blank), as docs/linking.md says.
         MarketingSetup before = setup.current();
@@ -97,6 +97,8 @@ class CouplingEndToEndTest {
 
         Map<String, String[]> lines = reportLines(id);
         assertThat(lines).hasSize(customers);
+        data.blocked.forEach((no, contact) -> assertThat(lines.get(no)).as(no).containsSubsequence("proposed", "vat",
+                contact));
         for (var expected : data.expectedLinks.entrySet()) {
             String[] line = lines.get(expected.getKey());
             assertThat(line[2]).as(expected.getKey()).isEqualTo("proposed");
@@ -117,16 +119,22 @@ class CouplingEndToEndTest {
         post("/api/couplings/" + id + "/apply", null);
         Map<?, ?> done = awaitState(id, "done");
         long applyMillis = (System.nanoTime() - t2) / 1_000_000;
-        assertThat(done.get("outcomes")).isEqualTo(Map.of("linked", data.proposedCount(), "contact-requested",
-                data.unmatched.size()));
+        assertThat(done.get("outcomes")).isEqualTo(Map.of("linked", data.expectedLinks.size(), "refused",
+                data.blocked.size(), "contact-requested", data.unmatched.size()));
+        // BC's check, in the link request path, with BC's message in the report
+        Map<String, String[]> applied = reportLines(id);
+        data.blocked.forEach((no, contact) -> assertThat(applied.get(no)[6]).isEqualTo("refused: You cannot use "
+                + "contact " + contact + " because they are marked as blocked due to privacy."));
         assertThat(done.get("actionsDone")).isEqualTo(data.proposedCount() + data.unmatched.size());
         assertLinksAsExpected(data);
         assertCreatedOnce(data, commandsBefore);
         // every link went through the link request path: journalled with the run's message id, answered
         assertThat(count("select count(*) from journal where decision = 'link-created' and record_type = 'customer' "
-                + "and causation_id like 'coupling:" + id + ":%'")).isEqualTo(data.proposedCount());
+                + "and causation_id like 'coupling:" + id + ":%'")).isEqualTo(data.expectedLinks.size());
         assertThat(count("select count(*) from outbound_command where type = 'request.completed' and causation_id "
-                + "like 'coupling:" + id + ":%'")).isEqualTo(data.proposedCount());
+                + "like 'coupling:" + id + ":%'")).isEqualTo(data.expectedLinks.size());
+        assertThat(count("select count(*) from outbound_command where type = 'request.rejected' and causation_id "
+                + "like 'coupling:" + id + ":%'")).isEqualTo(data.blocked.size());
         long commandsAfter = count("select count(*) from outbound_command");
 
         // Applying again is refused; the run stays as it is.
@@ -147,13 +155,18 @@ class CouplingEndToEndTest {
         assertLinksAsExpected(data);
         assertCreatedOnce(data, commandsBefore);
 
-        // A second run over the same records finds everything linked: nothing to do, nothing sent.
+        // A second run over the same records finds everything linked: nothing is linked or created again (the
+        // privacy-blocked proposals are refused again, answered once more, nothing else).
         Map<?, ?> second = awaitState((String) post("/api/couplings", Map.of("dryRun", false, "createContacts", true))
                 .get("couplingId"), "done");
-        assertThat(second.get("categories")).isEqualTo(Map.of("proposed", 0, "ambiguous", data.ambiguous.size(),
-                "unmatched", 0, "conflict", customers - data.ambiguous.size()));
-        assertThat(second.get("outcomes")).isEqualTo(Map.of());
-        assertThat(count("select count(*) from outbound_command")).isEqualTo(commandsAfter);
+        int linkedOrRefused = customers - data.ambiguous.size() - data.blocked.size();
+        assertThat(second.get("categories")).isEqualTo(Map.of("proposed", data.blocked.size(), "ambiguous",
+                data.ambiguous.size(), "unmatched", 0, "conflict", linkedOrRefused));
+        assertThat(second.get("outcomes")).isEqualTo(Map.of("refused", data.blocked.size()));
+        assertThat(count("select count(*) from outbound_command where type <> 'request.rejected'"))
+                .isEqualTo(commandsAfter - data.blocked.size());
+        assertLinksAsExpected(data);
+        assertCreatedOnce(data, commandsBefore);
 
         // The same dry run started by a file: the report lands beside it in done/.
         Path inbox = coupling.inbox();
@@ -161,9 +174,9 @@ class CouplingEndToEndTest {
         Files.writeString(inbox.resolve("customers-" + u + ".json"), "{\"linkType\": \"customer\"}");
         Path fileReport = inbox.resolve("done/customers-" + u + ".json.report.txt");
         await().atMost(WAIT).until(() -> Files.exists(fileReport));
-        assertThat(Files.readString(fileReport)).contains("Totals: " + customers + " record(s): 0 proposed, "
-                + data.ambiguous.size() + " ambiguous, 0 unmatched, " + (customers - data.ambiguous.size())
-                + " conflict").contains("by file customers-" + u + ".json");
+        assertThat(Files.readString(fileReport)).contains("Totals: " + customers + " record(s): "
+                + data.blocked.size() + " proposed, " + data.ambiguous.size() + " ambiguous, 0 unmatched, "
+                + linkedOrRefused + " conflict").contains("by file customers-" + u + ".json");
 
         System.out.printf("coupling figures: %d customers, %d contacts: load (2 file imports) %d ms, dry run %d ms, "
                 + "apply %d actions %d ms (%.0f actions/s)%n", customers, data.contactRows.size(), loadMillis,
@@ -203,6 +216,7 @@ class CouplingEndToEndTest {
                 .isEqualTo(contact));
         data.conflicts.forEach((customer, contact) -> assertThat(linked.get(customer)).isEqualTo(contact));
         assertThat(data.ambiguous).noneMatch(linked::containsKey);
+        assertThat(data.blocked.keySet()).noneMatch(linked::containsKey);
         assertThat(data.unmatched).allMatch(linked::containsKey);
         assertThat(linked).hasSize(data.expectedLinks.size() + data.conflicts.size() + data.unmatched.size());
         assertThat(count("select count(*) from contact_link where status = 'pending'"))

@@ -25,12 +25,13 @@ import net.datafaker.Faker;
  * <li>unmatched: nothing in common with any contact; some share an e-mail with a PERSON of a company, which must not
  * match (a person's relations are its company's);</li>
  * <li>conflict: customers the test links before the run;</li>
+ * <li>privacy blocked: matched by VAT, but the contact is blocked for privacy: proposed, refused on apply;</li>
  * <li>noise: contacts without a customer.</li>
  * </ul>
  */
 final class CouplingTestData {
 
-    static final String CONTACT_HEADER = "No.,Type,Company No.,Name,Post Code,City,E-Mail,VAT Registration No.";
+    static final String CONTACT_HEADER = "No.,Type,Company No.,Name,Post Code,City,E-Mail,VAT Registration No.,Privacy Blocked";
     static final String CUSTOMER_HEADER = "No.,Name,Post Code,City,E-Mail,VAT Registration No.";
 
     final List<String> contactRows = new ArrayList<>();
@@ -40,6 +41,8 @@ final class CouplingTestData {
     final Map<String, String> ruleOf = new HashMap<>();
     final Set<String> ambiguous = new HashSet<>();
     final Set<String> unmatched = new HashSet<>();
+    /** customer no. -> its proposed contact, blocked for privacy: the link request refuses it with BC's message. */
+    final Map<String, String> blocked = new HashMap<>();
     /** customer no. -> the contact the test links it with before the run. */
     final Map<String, String> conflicts = new HashMap<>();
 
@@ -52,7 +55,7 @@ final class CouplingTestData {
 
     /**
      * @param prefix a few upper-case letters that make this data's record numbers unique
-     * @param scale  1 gives 2,050 customers and 2,400 contacts
+     * @param scale  1 gives 2,070 customers and 2,420 contacts
      */
     CouplingTestData(String prefix, long seed, int scale) {
         this.prefix = prefix;
@@ -66,6 +69,11 @@ final class CouplingTestData {
         }
         for (int i = 0; i < 500 * scale; i++) {
             byNameAndPostCode();
+        }
+        for (int i = 0; i < 20 * scale; i++) {
+            String vat = vat();
+            String contactNo = contact("Company", null, name(), postCode(), email(), vat, true);
+            blocked.put(customer(name(), postCode(), email(), vat), contactNo);
         }
         for (int i = 0; i < 100 * scale; i++) {
             twoContactsSameNameAndPostCode();
@@ -134,9 +142,14 @@ final class CouplingTestData {
     }
 
     private String contact(String type, String companyNo, String name, String postCode, String email, String vat) {
+        return contact(type, companyNo, name, postCode, email, vat, false);
+    }
+
+    private String contact(String type, String companyNo, String name, String postCode, String email, String vat,
+            boolean privacyBlocked) {
         String no = prefix + "T" + String.format("%06d", ++contacts);
         contactRows.add(csv(no, type, companyNo == null ? "" : companyNo, name, postCode, faker.address().city(),
-                email, vat));
+                email, vat, privacyBlocked ? "Yes" : "No"));
         return no;
     }
 
@@ -193,7 +206,8 @@ final class CouplingTestData {
         return CUSTOMER_HEADER + "\n" + String.join("\n", customerRows) + "\n";
     }
 
+    /** Proposed by the dry run: those linked on apply and those refused for privacy. */
     int proposedCount() {
-        return expectedLinks.size();
+        return expectedLinks.size() + blocked.size();
     }
 }
