@@ -129,7 +129,6 @@ public class CouplingService {
         try {
             for (CouplingRun run : runs.abandoned(now().minus(properties.claimTimeout()))) {
                 if (!active.contains(run.couplingId()) && takeOverIfAbandoned(run)) {
-                    log.info("Resuming coupling {} ({}) left by {}", run.couplingId(), run.state(), run.ownerId());
                     submit(run.couplingId());
                 }
             }
@@ -139,8 +138,13 @@ public class CouplingService {
     }
 
     private boolean takeOverIfAbandoned(CouplingRun run) {
-        return run.isRunning() && !instanceId.equals(run.ownerId()) && isAbandoned(run)
+        boolean taken = run.isRunning() && !instanceId.equals(run.ownerId()) && isAbandoned(run)
                 && runs.claim(run.couplingId(), run.lease(), instanceId, run.state(), now());
+        if (taken) {
+            log.info("Resuming coupling {} ({}, {} of {} done) left by {}", run.couplingId(), run.state(),
+                    run.actionsDone(), run.actionsTotal(), run.ownerId());
+        }
+        return taken;
     }
 
     private boolean isAbandoned(CouplingRun run) {
