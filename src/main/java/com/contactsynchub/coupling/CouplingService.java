@@ -2,6 +2,7 @@ package com.contactsynchub.coupling;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -225,6 +226,9 @@ public class CouplingService {
     private void applyAll(CouplingRun run) {
         String id = run.couplingId();
         int done = runs.countDone(id);
+        Instant started = clock.instant();
+        Instant lastLog = started;
+        int doneAtStart = done;
         while (true) {
             List<StoredProposal> batch = runs.pending(id, properties.batchSize());
             if (batch.isEmpty()) {
@@ -242,6 +246,14 @@ public class CouplingService {
             if (!runs.heartbeat(id, instanceId, run.lease(), done, now())) {
                 log.warn("Coupling {} was taken over by another hub; this hub stops it", id);
                 return;
+            }
+            if (clock.instant().isAfter(lastLog.plusSeconds(10))) {
+                lastLog = clock.instant();
+                double seconds = Math.max(0.001, (lastLog.toEpochMilli() - started.toEpochMilli()) / 1000.0);
+                double rate = (done - doneAtStart) / seconds;
+                log.info("Coupling {}: {} of {} links and contacts done ({}%), {} per second, about {} s left", id,
+                        done, run.actionsTotal(), run.actionsTotal() == 0 ? 100 : 100L * done / run.actionsTotal(),
+                        Math.round(rate), rate > 0 ? Math.round((run.actionsTotal() - done) / rate) : "?");
             }
         }
         String summary = summary(id);
