@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -75,7 +76,7 @@ public class CouplingService {
         resumer.scheduleWithFixedDelay(this::resumeAbandoned, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops at the next proposal; the heartbeat stops with it, so the run is resumed after the restart. */
+    /** Stops at the next batch; the heartbeat stops with it, so the run is resumed after the restart. */
     @EventListener(ContextClosedEvent.class)
     public void stop() {
         stopping = true;
@@ -95,7 +96,13 @@ public class CouplingService {
      * after a crash finds its run), and worked on in the caller's thread until it is proposed or done.
      */
     public CouplingRun runHere(String couplingId, CouplingOptions options, String origin) {
-        CouplingRun run = runs.find(couplingId).orElseGet(() -> create(couplingId, options.check(), origin));
+        CouplingRun run = runs.find(couplingId).orElseGet(() -> {
+            try {
+                return create(couplingId, options.check(), origin);
+            } catch (DuplicateKeyException anotherHub) {
+                return runs.find(couplingId).orElseThrow(); // another hub picked up the same file at the same time
+            }
+        });
         takeOverIfAbandoned(run);
         execute(couplingId);
         return runs.find(couplingId).orElseThrow();
