@@ -62,6 +62,17 @@ public class CommandOutbox {
         wakeRelayAfterCommit();
     }
 
+    /**
+     * Stores a command to be sent once more, unchanged (same body, same commandId: the receiving system recognises
+     * it), in the caller's transaction. Its row, and so the broker's duplicate-detection id, is
+     * {@code <commandId>/resend-<attempt>}: the broker would drop a copy under the first send's id, and a crash
+     * before the commit leaves no row, after it one (this attempt is sent once).
+     */
+    public void resend(OutboundCommand command, int attempt) {
+        saveAll(List.of(new OutboundCommand(command.commandId() + "/resend-" + attempt, command.causationId(),
+                command.type(), command.channel(), command.groupId(), command.body())));
+    }
+
     private void wakeRelayAfterCommit() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             trigger.wake();
@@ -73,6 +84,18 @@ public class CommandOutbox {
                 trigger.wake();
             }
         });
+    }
+
+    /** The command as first stored, by its commandId. */
+    public java.util.Optional<OutboundCommand> find(String commandId) {
+        return jdbc.query("""
+                select command_id, causation_id, type, channel, group_id, payload
+                from outbound_command where command_id = :commandId
+                """, new MapSqlParameterSource("commandId", commandId), (rs, i) -> new OutboundCommand(
+                rs.getString("command_id"), rs.getString("causation_id"),
+                MessageType.fromWireName(rs.getString("type")).orElseThrow(),
+                Channel.valueOf(rs.getString("channel")), rs.getString("group_id"), read(rs.getString("payload"))))
+                .stream().findFirst();
     }
 
     /** The commands caused by one message, in the order they were decided. */

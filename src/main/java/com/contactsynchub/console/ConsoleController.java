@@ -310,7 +310,8 @@ class ConsoleController {
         return "console/problem";
     }
 
-    @ExceptionHandler({ParkedMessages.MessageGone.class, ConflictResolution.ConflictNotFound.class})
+    @ExceptionHandler({ParkedMessages.MessageGone.class, ConflictResolution.ConflictNotFound.class,
+            java.util.NoSuchElementException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(RuntimeException e, Model model) {
         model.addAttribute("problem", e.getMessage());

@@ -108,7 +108,7 @@ public class SyncErrorRetry {
 
     public Outcome retry(long journalId) {
         JournalEntry entry = queries.journalEntry(journalId)
-                .orElseThrow(() -> new IllegalArgumentException("There is no journal entry " + journalId));
+                .orElseThrow(() -> new java.util.NoSuchElementException("There is no journal entry " + journalId));
         if (!"auto-contact-failed".equals(entry.decision())) {
             throw new IllegalArgumentException("Journal entry " + journalId + " (" + entry.decision()
                     + ") is not an error that can be retried");

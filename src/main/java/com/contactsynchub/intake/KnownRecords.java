@@ -68,6 +68,24 @@ public class KnownRecords {
         }
     }
 
+    /**
+     * Corrects what the hub knows of a record's fields after a write of the hub that the system confirmed without
+     * publishing the record (docs/sync.md, Systems that do not echo); the version and time stay those of the last
+     * event, so the next event is judged against them as before. A record the hub has never received is left
+     * alone: its first event brings its values.
+     */
+    public void mergeWrittenFields(RecordType type, String no, java.util.Map<String, String> fields) {
+        Optional<KnownRecord> known = find(type, no);
+        if (known.isEmpty()) {
+            return;
+        }
+        KnownRecord record = known.get();
+        ObjectNode merged = record.fields().deepCopy();
+        fields.forEach(merged::put);
+        save(new KnownRecord(type, no, record.contactType(), record.companyNo(), record.privacyBlocked(),
+                record.deleted(), record.version(), record.occurredAt(), merged));
+    }
+
     private static ObjectNode readFields(String text) {
         try {
             return (ObjectNode) JSON.readTree(text);

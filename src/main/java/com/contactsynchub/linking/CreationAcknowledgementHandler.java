@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import com.contactsynchub.command.CommandOutbox;
 import com.contactsynchub.command.EventHandler;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.InboundMessage;
@@ -37,9 +38,11 @@ public class CreationAcknowledgementHandler implements EventHandler {
     private final RequestAnswers answers;
     private final RecordLocks locks;
     private final Journal journal;
+    private final CommandOutbox outbox;
 
     public CreationAcknowledgementHandler(PendingCreations pending, LinkRegistry links, LinkSettlement settlement,
-            SyncGroups groups, RequestAnswers answers, RecordLocks locks, Journal journal) {
+            SyncGroups groups, RequestAnswers answers, RecordLocks locks, Journal journal, CommandOutbox outbox) {
+        this.outbox = outbox;
         this.pending = pending;
         this.links = links;
         this.settlement = settlement;
@@ -60,6 +63,13 @@ public class CreationAcknowledgementHandler implements EventHandler {
         PendingCreation creation = pending.find(ack.text("commandId")).orElseThrow();
         // An acknowledgement is about no record, so the intake took no lock: take the group's here.
         locks.lock(LockKeys.group(creation.contactNo()));
+        if (PendingCreation.EXPIRED.equals(creation.state())) {
+            journal.write(createdRef(creation).type().wireName(), createdRef(creation).no(), "acknowledgement-late",
+                    ack.source(), ack.messageId(), null, null, "the " + ack.text("status") + " acknowledgement of "
+                            + creation.commandId() + " came after the hub had given up waiting for it; "
+                            + createdRef(creation) + " is not linked (link it with a link request if it was created)");
+            return List.of();
+        }
         if (!creation.isPending()) {
             journal.write(createdRef(creation).type().wireName(), createdRef(creation).no(), "acknowledgement-repeated",
                     ack.source(), ack.messageId(), null, null, "the " + ack.text("status") + " acknowledgement of "
@@ -90,7 +100,10 @@ public class CreationAcknowledgementHandler implements EventHandler {
         links.activate(type, creation.recordNo());
         // The side the new record was made from is the master: its values are what both sides agreed on.
         RecordRef master = creation.createdSide() == PendingCreation.Side.RECORD ? contact : record;
-        LinkSettlement.Settled settled = settlement.overwriteFromMaster(creation.contactNo(), master,
+        RecordRef created = creation.createdSide() == PendingCreation.Side.RECORD ? record : contact;
+        // The outbox keeps every command it stored, so the create command is there.
+        OutboundCommand create = outbox.find(creation.commandId()).orElseThrow();
+        LinkSettlement.Settled settled = settlement.settleCreated(creation.contactNo(), master, created, create,
                 ack.occurredAt(), ack.messageId());
         List<OutboundCommand> out = new ArrayList<>(settled.commands());
         if (type == LinkType.CUSTOMER) {

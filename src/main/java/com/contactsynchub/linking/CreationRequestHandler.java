@@ -118,7 +118,12 @@ public class CreationRequestHandler implements EventHandler {
         }
     }
 
-    /** The contact's common fields that the record type has, then the template's values on top (finance-side). */
+    /**
+     * The contact's common fields that the record type has, then the template's values on top: all of them in
+     * {@code templateFields} (the receiving system applies them after {@code fields}), and its common fields also
+     * in {@code fields}, replacing the contact's, so that {@code fields} says what the new record holds. At the
+     * acknowledgement the common fields named in {@code templateFields} are the ones the new record decides.
+     */
     private OutboundCommand createCommand(String causationId, LinkType type, String recordNo, KnownRecord contact,
             Optional<RecordTemplate> template) {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
@@ -128,12 +133,17 @@ public class CreationRequestHandler implements EventHandler {
                 fields.put(field.fieldName(), FieldValues.normalize(field, value.isNull() ? null : value.asText()));
             }
         }
+        ObjectNode templateFields = JsonNodeFactory.instance.objectNode();
+        template.ifPresent(t -> t.values().forEach((name, value) -> {
+            templateFields.put(name, value);
+            CommonField.fromFieldName(name).filter(field -> field.appliesTo(type.recordType()))
+                    .ifPresent(field -> fields.put(name, FieldValues.normalize(field, value)));
+        }));
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
         payload.set("fields", fields);
-        template.ifPresent(t -> {
-            ObjectNode templateFields = payload.putObject("templateFields");
-            t.values().forEach(templateFields::put);
-        });
+        if (template.isPresent()) {
+            payload.set("templateFields", templateFields);
+        }
         if (type == LinkType.CUSTOMER) {
             payload.put("contactType", contact.isPerson() ? "person" : "company");
         }

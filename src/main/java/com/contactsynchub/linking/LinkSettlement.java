@@ -15,6 +15,7 @@ import com.contactsynchub.contract.CommonField;
 import com.contactsynchub.journal.Journal;
 import com.contactsynchub.link.CustomerLinkListener;
 import com.contactsynchub.sync.FieldSyncEngine;
+import com.contactsynchub.sync.FieldValues;
 import com.contactsynchub.sync.RecordRef;
 import com.contactsynchub.sync.SyncGroup;
 import com.contactsynchub.sync.SyncGroups;
@@ -64,6 +65,38 @@ public class LinkSettlement {
             out.add(updateCommands.update(causationId, target, fields));
             journal.write(target.type().wireName(), target.no(), "update-sent", "hub", causationId, null,
                     UpdateCommands.json(fields).toString(), "to take the values of " + master + ", the master of the new link");
+        });
+        return new Settled(updates, out);
+    }
+
+    /**
+     * As {@link #overwriteFromMaster}, for a link whose record the hub had asked a system to create: the record
+     * holds what its create command gave it, so only real differences are written, and the fields the creation
+     * decided (a template's common fields) take the new record's value ({@link FieldSyncEngine#settleCreated}).
+     *
+     * @param create the create command the system acknowledged
+     */
+    public Settled settleCreated(String contactNo, RecordRef master, RecordRef created, OutboundCommand create,
+            OffsetDateTime at, String causationId) {
+        SyncGroup group = groups.load(contactNo);
+        Map<CommonField, String> createdWith = new EnumMap<>(CommonField.class);
+        create.body().path("fields").fields().forEachRemaining(entry -> CommonField.fromFieldName(entry.getKey())
+                .ifPresent(field -> createdWith.put(field, FieldValues.normalize(field,
+                        entry.getValue().isNull() ? null : entry.getValue().asText()))));
+        java.util.Set<CommonField> fromTemplate = java.util.EnumSet.noneOf(CommonField.class);
+        create.body().path("templateFields").fieldNames().forEachRemaining(name ->
+                CommonField.fromFieldName(name).ifPresent(fromTemplate::add));
+        Map<RecordRef, Map<CommonField, String>> updates = FieldSyncEngine.settleCreated(group, master,
+                groups.knownValues(master), created, createdWith, fromTemplate, at);
+        groups.save(group);
+        List<OutboundCommand> out = new ArrayList<>();
+        updates.forEach((target, fields) -> {
+            out.add(updateCommands.update(causationId, target, fields));
+            boolean templateOnly = fromTemplate.containsAll(fields.keySet());
+            journal.write(target.type().wireName(), target.no(), "update-sent", "hub", causationId, null,
+                    UpdateCommands.json(fields).toString(), templateOnly
+                            ? "to take the template's values that " + created + " was created with"
+                            : "to take the values of " + master + ", the master of the new link");
         });
         return new Settled(updates, out);
     }

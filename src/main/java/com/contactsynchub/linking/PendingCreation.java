@@ -36,6 +36,8 @@ public record PendingCreation(String commandId, Side createdSide, String request
     public static final String PENDING = "pending";
     public static final String COMPLETED = "completed";
     public static final String REJECTED = "rejected";
+    /** No acknowledgement came, after every re-send: the hub gave up, removed the link and answered the request. */
+    public static final String EXPIRED = "expired";
 
     public boolean isPending() {
         return PENDING.equals(state);

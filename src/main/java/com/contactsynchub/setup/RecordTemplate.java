@@ -4,10 +4,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A customer or vendor template: finance-only field values applied, after the contact's common fields, to a
- * record created from a contact.
+ * A customer or vendor template: field values applied, after the contact's common fields, to a record created from
+ * a contact. Finance-only fields (posting groups, payment terms, ...) and common fields of the record's type
+ * (Country/Region Code, Currency Code, ...) alike; where both set a common field the template wins, as in BC.
  *
- * @param values field name (e.g. {@code customerPostingGroup}) to value; never a common field
+ * @param values field name (e.g. {@code customerPostingGroup}, {@code currencyCode}) to value
  */
 public record RecordTemplate(String code, String description, Map<String, String> values) {
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -60,7 +61,7 @@ public final class SetupValidator {
     /** One template as given to {@code PUT /api/setup/<kind>-templates/{code}}; the code comes from the path. */
     public RecordTemplate validateTemplate(TemplateKind kind, String code, RecordTemplate input) {
         List<String> problems = new ArrayList<>();
-        RecordTemplate template = template(problems, kind.setupField() + "[" + code + "]",
+        RecordTemplate template = template(problems, kind, kind.setupField() + "[" + code + "]",
                 new RecordTemplate(code, input == null ? null : input.description(),
                         input == null ? null : input.values()));
         if (!problems.isEmpty()) {
@@ -94,7 +95,7 @@ public final class SetupValidator {
                 problems.add(field + ": must not be null");
                 continue;
             }
-            RecordTemplate template = template(problems, field, given);
+            RecordTemplate template = template(problems, kind, field, given);
             if (template.code() != null && !seen.add(template.code())) {
                 problems.add(field + ": template " + template.code() + " appears more than once");
             }
@@ -103,7 +104,8 @@ public final class SetupValidator {
         return result;
     }
 
-    private static RecordTemplate template(List<String> problems, String field, RecordTemplate given) {
+    private static RecordTemplate template(List<String> problems, TemplateKind kind, String field,
+            RecordTemplate given) {
         String code = normaliseCode(given.code());
         if (code == null) {
             problems.add(field + ".code: must have a value");
@@ -120,14 +122,20 @@ public final class SetupValidator {
             String valueField = field + ".values." + name;
             if (name == null || name.isBlank()) {
                 problems.add(field + ".values: a field name must have a value");
-            } else if (CommonField.fromFieldName(name.strip()).isPresent()) {
-                problems.add(valueField + ": " + name.strip() + " is a common field, kept identical with the contact;"
-                        + " templates hold finance-only fields");
+                return;
+            }
+            // A common field (Country/Region Code, Currency Code, ...) is allowed, as in BC's templates: applied
+            // after the contact's fields, its value wins on the new record and then reaches the contact.
+            Optional<CommonField> common = CommonField.fromFieldName(name.strip());
+            if (common.isPresent() && !common.get().appliesTo(kind.recordType())) {
+                problems.add(valueField + ": " + name.strip() + " is not a field of a " + kind.wireName());
             } else if (length(problems, valueField, name.strip(), RecordTemplate.FIELD_NAME_LENGTH)) {
+                int maxLength = common.map(CommonField::maxLength).orElse(RecordTemplate.VALUE_LENGTH);
                 if (value == null || value.isBlank()) {
                     problems.add(valueField + ": must have a value (leave the field out instead)");
-                } else if (length(problems, valueField, value, RecordTemplate.VALUE_LENGTH)) {
-                    values.put(name.strip(), value);
+                } else if (length(problems, valueField, value, maxLength)) {
+                    values.put(name.strip(), common.isPresent() && common.get().kind() == CommonField.Kind.CODE
+                            ? normaliseCode(value) : value);
                 }
             }
         });

@@ -1,5 +1,7 @@
 package com.contactsynchub.setup;
 
+import com.contactsynchub.contract.RecordType;
+
 /** Customer templates and vendor templates are kept apart, as in BC. */
 public enum TemplateKind {
     CUSTOMER("customer", "customerTemplates"),
@@ -11,6 +13,11 @@ public enum TemplateKind {
     TemplateKind(String wireName, String setupField) {
         this.wireName = wireName;
         this.setupField = setupField;
+    }
+
+    /** The record a template of this kind makes. */
+    public RecordType recordType() {
+        return this == CUSTOMER ? RecordType.CUSTOMER : RecordType.VENDOR;
     }
 
     public String wireName() {

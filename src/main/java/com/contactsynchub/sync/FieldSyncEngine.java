@@ -160,10 +160,65 @@ public final class FieldSyncEngine {
         }
         for (Member member : group.members()) {
             if (member.has(field) && member.pending(field).isEmpty() && !member.known(field).equals(agreed)) {
-                member.addPending(field, agreed);
+                if (member.confirmation() == SyncGroup.Confirmation.SENDING) {
+                    // Nothing will ever confirm it: the write counts as applied once decided (it is sent exactly once).
+                    member.written(field, agreed);
+                } else {
+                    member.addPending(field, agreed);
+                }
                 updates.computeIfAbsent(member.ref(), r -> new EnumMap<>(CommonField.class)).put(field, agreed);
             }
         }
+    }
+
+    /**
+     * The system acknowledged the hub's update of {@code record} as applied. For a system that does not echo this is
+     * the confirmation an echo would be: the writes up to these values are done and the record holds them; then,
+     * as after an echo, the record gets the agreed value if it changed meanwhile. For a system that echoes the
+     * echo decides, and the acknowledgement changes nothing.
+     */
+    public static SyncOutcome confirmAcknowledged(SyncGroup group, RecordRef record, Map<CommonField, String> written) {
+        Member member = group.member(record)
+                .orElseThrow(() -> new IllegalArgumentException(record + " is not in the group of " + group.contactNo()));
+        List<FieldDecision> decisions = new ArrayList<>();
+        Map<RecordRef, Map<CommonField, String>> updates = new LinkedHashMap<>();
+        if (member.confirmation() != SyncGroup.Confirmation.ACKNOWLEDGEMENT) {
+            return new SyncOutcome(decisions, updates, List.of());
+        }
+        written.forEach((field, value) -> {
+            if (member.has(field) && member.pending(field).contains(value)) {
+                String before = member.known(field);
+                member.confirm(field, value);
+                member.written(field, value);
+                member.forgetWritesOfKnownValue(field);
+                decisions.add(new FieldDecision(field, Kind.ECHO_SUPPRESSED, before, value, value,
+                        "the system acknowledged the hub's write (it publishes no echo)"));
+            }
+        });
+        if (!decisions.isEmpty()) {
+            repair(group, updates);
+        }
+        return new SyncOutcome(decisions, updates, List.of());
+    }
+
+    /**
+     * The system refused the hub's update of {@code record}: those writes will never come back, so they are no
+     * longer waited for (a later edit there is an edit, not a conflict). Nothing is sent again now: the refusal
+     * would repeat; the record gets the agreed value when the group next changes.
+     *
+     * @return the fields whose write was dropped
+     */
+    public static java.util.Set<CommonField> dropRefused(SyncGroup group, RecordRef record,
+            Map<CommonField, String> refused) {
+        Member member = group.member(record)
+                .orElseThrow(() -> new IllegalArgumentException(record + " is not in the group of " + group.contactNo()));
+        java.util.Set<CommonField> dropped = java.util.EnumSet.noneOf(CommonField.class);
+        refused.forEach((field, value) -> {
+            if (member.has(field) && member.dropRefused(field, value)) {
+                dropped.add(field);
+            }
+        });
+        return dropped;
     }
 
     /** Sets the agreed value by an operator's decision and writes it wherever it is missing. */
@@ -172,6 +227,42 @@ public final class FieldSyncEngine {
         group.agree(field, new Agreed(value, at, origin));
         Map<RecordRef, Map<CommonField, String>> updates = new LinkedHashMap<>();
         converge(group, field, updates);
+        return updates;
+    }
+
+    /**
+     * Settles a new link whose record the hub had asked a system to create, at that system's acknowledgement. The
+     * acknowledgement proves the record holds what it was created with (its own created event may still be on its
+     * way, under another message group), so those values count as known where nothing else is: only fields that
+     * really differ get a write, never a copy of what the record was just created with. The master's values win,
+     * except the fields the creation itself decided (a template's common fields, applied after the contact's as in
+     * BC): there the created record's value wins and reaches the rest of the group.
+     *
+     * @param masterValues   the master's known values
+     * @param createdWith    the values the create command gave the record
+     * @param decidedByRecord the fields the creation decided (the template's common fields)
+     */
+    public static Map<RecordRef, Map<CommonField, String>> settleCreated(SyncGroup group, RecordRef master,
+            Map<CommonField, String> masterValues, RecordRef created, Map<CommonField, String> createdWith,
+            java.util.Set<CommonField> decidedByRecord, OffsetDateTime at) {
+        Member createdMember = group.member(created)
+                .orElseThrow(() -> new IllegalArgumentException(created + " is not in the group of " + group.contactNo()));
+        createdWith.forEach((field, value) -> {
+            if (createdMember.has(field) && !createdMember.knownValues().containsKey(field)) {
+                createdMember.setKnown(field, value);
+            }
+        });
+        Map<RecordRef, Map<CommonField, String>> updates = new LinkedHashMap<>();
+        for (CommonField field : CommonField.values()) {
+            if (decidedByRecord.contains(field) && createdMember.has(field)) {
+                group.agree(field, new Agreed(createdMember.known(field), at, created));
+            } else if (masterValues.containsKey(field)) {
+                group.agree(field, new Agreed(masterValues.get(field), at, master));
+            } else {
+                continue;
+            }
+            converge(group, field, updates);
+        }
         return updates;
     }
 

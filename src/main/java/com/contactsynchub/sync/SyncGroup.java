@@ -20,14 +20,32 @@ public final class SyncGroup {
     public record Agreed(String value, OffsetDateTime at, RecordRef origin) {
     }
 
+    /** What proves that the system applied a write of the hub ({@link SystemBehaviour}). */
+    public enum Confirmation {
+        /** The system publishes the record after the hub's write: the echo confirms it. */
+        ECHO,
+        /** No echo; the system's {@code command.acknowledged} of the update confirms it. */
+        ACKNOWLEDGEMENT,
+        /** Neither: the write counts as applied once the hub has decided to send it. */
+        SENDING
+    }
+
     /** One record of the group: its last known values and the hub's writes to it not yet seen back. */
     public static final class Member {
         private final RecordRef ref;
+        private final Confirmation confirmation;
         private final Map<CommonField, String> known;
         private final Map<CommonField, List<String>> pending;
         private final java.util.Set<CommonField> pendingChanged = java.util.EnumSet.noneOf(CommonField.class);
+        private final java.util.Set<CommonField> knownChanged = java.util.EnumSet.noneOf(CommonField.class);
 
         public Member(RecordRef ref, Map<CommonField, String> known, Map<CommonField, List<String>> pending) {
+            this(ref, Confirmation.ECHO, known, pending);
+        }
+
+        public Member(RecordRef ref, Confirmation confirmation, Map<CommonField, String> known,
+                Map<CommonField, List<String>> pending) {
+            this.confirmation = confirmation;
             this.ref = ref;
             this.known = new EnumMap<>(CommonField.class);
             this.known.putAll(known);
@@ -45,6 +63,37 @@ public final class SyncGroup {
 
         void setKnown(CommonField field, String value) {
             known.put(field, value);
+        }
+
+        public Confirmation confirmation() {
+            return confirmation;
+        }
+
+        /**
+         * The system holds {@code value} because the hub wrote it, confirmed without an echo (an acknowledgement, or
+         * the sending itself): the hub's knowledge of the record is corrected and saved, as an echo would have done.
+         */
+        void written(CommonField field, String value) {
+            known.put(field, value);
+            knownChanged.add(field);
+        }
+
+        /** The fields whose known value the hub corrected since loading ({@link #written}): they are saved. */
+        public java.util.Set<CommonField> knownChanged() {
+            return knownChanged;
+        }
+
+        /** Drops the first write of {@code value}: the system refused it, so it will never come back. */
+        boolean dropRefused(CommonField field, String value) {
+            List<String> writes = pending.get(field);
+            if (writes == null || !writes.remove(value)) {
+                return false;
+            }
+            if (writes.isEmpty()) {
+                pending.remove(field);
+            }
+            pendingChanged.add(field);
+            return true;
         }
 
         public Map<CommonField, String> knownValues() {

@@ -26,11 +26,14 @@ public class SyncGroups {
     private final NamedParameterJdbcTemplate jdbc;
     private final LinkRegistry links;
     private final KnownRecords knownRecords;
+    private final SystemBehaviour systems;
 
-    public SyncGroups(NamedParameterJdbcTemplate jdbc, LinkRegistry links, KnownRecords knownRecords) {
+    public SyncGroups(NamedParameterJdbcTemplate jdbc, LinkRegistry links, KnownRecords knownRecords,
+            SystemBehaviour systems) {
         this.jdbc = jdbc;
         this.links = links;
         this.knownRecords = knownRecords;
+        this.systems = systems;
     }
 
     /** The contact whose group the record belongs to: the contact itself if it has active links, or its record's. */
@@ -48,7 +51,8 @@ public class SyncGroups {
         refs.add(new RecordRef(RecordType.CONTACT, contactNo));
         activeLinks(contactNo).forEach(l -> refs.add(new RecordRef(l.linkType().recordType(), l.recordNo())));
         List<SyncGroup.Member> members = refs.stream()
-                .map(ref -> new SyncGroup.Member(ref, knownValues(ref), pending(ref))).toList();
+                .map(ref -> new SyncGroup.Member(ref, systems.confirmation(ref.type()), knownValues(ref), pending(ref)))
+                .toList();
         return new SyncGroup(contactNo, members, agreed(contactNo));
     }
 
@@ -83,6 +87,12 @@ public class SyncGroups {
                 }
             }
             member.pendingChanged().clear();
+            if (!member.knownChanged().isEmpty()) {
+                Map<String, String> written = new java.util.LinkedHashMap<>();
+                member.knownChanged().forEach(field -> written.put(field.fieldName(), member.known(field)));
+                knownRecords.mergeWrittenFields(member.ref().type(), member.ref().no(), written);
+                member.knownChanged().clear();
+            }
         }
     }
 

@@ -76,14 +76,13 @@ abstract class AdminApiTestBase {
     void aBadSetupIsRefusedWithEveryProblem() {
         var response = exchange(HttpMethod.PUT, "/api/setup", """
                 {"busRelCodeForCustomers": "CUSTOMERS-TOO-LONG", "contactNos": "CONTX",
-                 "customerTemplates": [{"code": "X", "values": {"name": "n"}}], "conflictPolicy": "first-wins"}
+                 "customerTemplates": [{"code": "X", "values": {"currencyCode": "EURO-DOLLARS"}}], "conflictPolicy": "first-wins"}
                 """);
         assertProblem(response, HttpStatus.BAD_REQUEST);
         assertThat((List<String>) response.getBody().get("problems")).containsExactlyInAnyOrder(
                 "busRelCodeForCustomers: 18 characters, at most 10 allowed",
                 "contactNos: number series CONTX does not exist",
-                "customerTemplates[X].values.name: name is a common field, kept identical with the contact;"
-                        + " templates hold finance-only fields",
+                "customerTemplates[X].values.currencyCode: 12 characters, at most 10 allowed",
                 "conflictPolicy: first-wins is not one of latest-wins, contact-wins, finance-wins, manual");
         assertThat(http.getForObject("/api/setup", Map.class)).containsEntry("contactNos", "CONT");
 

@@ -26,6 +26,9 @@ import com.contactsynchub.reference.erp.FinanceKind;
 @ActiveProfiles({"test", "demo"})
 class AutoContactEndToEndTest extends LinkingTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
+
     @Test
     void aNewPersonCustomerGetsAPersonContactLinkedAndKeptInStepBothWays() {
         withSetup(Map.of("contactNos", ownSeries("K")), () -> {
@@ -52,6 +55,45 @@ class AutoContactEndToEndTest extends LinkingTestSupport {
             assertThat(commands("contact:" + link.contactNo(), "contact.update")).isEqualTo(1);
             assertThat(commands("customer:" + customerNo, "customer.update")).isEqualTo(1);
         });
+    }
+
+    /**
+     * Business Central's Retry on its synchronisation errors, over the admin API: the automatic contact that failed
+     * for a blank Contact Nos. is listed, fails again while the setup is unchanged, and after the fix gets its
+     * contact, once, however often it is retried.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFailedAutomaticContactIsListedAndRetriedOnceTheSetupIsFixedAndOnlyOnce() {
+        String customerNo = "C" + unique();
+        erp.create(FinanceKind.CUSTOMER, customerNo, "company", Map.of(CommonField.NAME, "Retry Traders"), Map.of());
+        awaitDecision("customer", customerNo, "auto-contact-failed");
+        java.util.function.Supplier<Map<String, Object>> error = () -> ((java.util.List<Map<String, Object>>) http
+                .getForObject("/api/sync-errors", java.util.List.class)).stream()
+                .filter(e -> customerNo.equals(e.get("recordNo"))).findFirst().orElseThrow();
+        assertThat(error.get()).containsEntry("recordType", "customer").containsEntry("open", true)
+                .containsEntry("decision", "auto-contact-failed");
+        assertThat((String) error.get().get("reason")).endsWith("Contact Nos. must have a value in Marketing Setup.");
+        Number id = (Number) error.get().get("id");
+
+        Map<String, Object> stillFailing = http.postForObject("/api/sync-errors/" + id + "/retry", null, Map.class);
+        assertThat(stillFailing).containsEntry("retried", false);
+
+        withSetup(Map.of("contactNos", ownSeries("K")), () -> {
+            Map<String, Object> all = http.postForObject("/api/sync-errors/retry-all", null, Map.class);
+            assertThat(((Number) all.get("retried")).intValue()).isGreaterThanOrEqualTo(1);
+            Link link = awaitActiveLink(LinkType.CUSTOMER, customerNo);
+            assertThat(crm.find(link.contactNo()).orElseThrow().fields()).containsEntry(CommonField.NAME,
+                    "Retry Traders");
+
+            Map<String, Object> again = http.postForObject("/api/sync-errors/" + id + "/retry", null, Map.class);
+            assertThat(again).containsEntry("retried", false);
+            assertThat((String) again.get("message")).contains("nothing to retry");
+            assertThat(error.get()).containsEntry("open", false);
+            assertThat(commands("contact:" + link.contactNo(), "contact.create")).isEqualTo(1);
+        });
+        assertThat(http.postForEntity("/api/sync-errors/999999999/retry", null, Map.class).getStatusCode().value())
+                .isEqualTo(404);
     }
 
     @Test

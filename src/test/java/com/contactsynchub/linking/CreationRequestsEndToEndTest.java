@@ -64,6 +64,45 @@ class CreationRequestsEndToEndTest extends LinkingTestSupport {
         assertThat(commands("contact:" + contactNo, "contact.update")).isEqualTo(1);
     }
 
+    /**
+     * A template that carries common fields, as BC's customer templates do: applied after the contact's fields, its
+     * values win on the new customer and then reach the contact, journalled; the fields the customer was created
+     * with are not written to it a second time.
+     */
+    @Test
+    void aTemplatesCommonFieldsWinOnTheNewCustomerAndThenReachTheContact() {
+        String contactNo = company("Contoso Europe", Map.of(CommonField.CITY, "Berlin",
+                CommonField.CURRENCY_CODE, "USD"));
+        String templateCode = "EU" + unique();
+        setup.putTemplate(com.contactsynchub.setup.TemplateKind.CUSTOMER, templateCode,
+                new com.contactsynchub.setup.RecordTemplate(templateCode, "Euro customers",
+                        Map.of("currencyCode", "eur", "countryRegionCode", "DE", "customerPostingGroup", "EU")));
+        try {
+            var answer = withSetup(Map.of("customerNos", ownSeries("C")),
+                    () -> answer(request("customer.creation.requested", contactNo, "templateCode", templateCode)));
+
+            assertThat(answer.status()).isEqualTo("completed");
+            String customerNo = answer.answer().path("recordNo").asText();
+            FinanceRecord customer = erp.find(FinanceKind.CUSTOMER, customerNo).orElseThrow();
+            assertThat(customer.fields()).containsEntry(CommonField.CURRENCY_CODE, "EUR")
+                    .containsEntry(CommonField.COUNTRY_REGION_CODE, "DE").containsEntry(CommonField.CITY, "Berlin");
+            assertThat(customer.finance()).containsEntry("customerPostingGroup", "EU");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(crm.find(contactNo).orElseThrow().fields())
+                    .containsEntry(CommonField.CURRENCY_CODE, "EUR").containsEntry(CommonField.COUNTRY_REGION_CODE, "DE")
+                    .containsEntry(CommonField.CITY, "Berlin"));
+            assertThat(journal.forRecord("contact", contactNo, 50)).anySatisfy(entry -> {
+                assertThat(entry.decision()).isEqualTo("update-sent");
+                assertThat(entry.fieldsAfter()).contains("\"currencyCode\":\"EUR\"")
+                        .contains("\"countryRegionCode\":\"DE\"").doesNotContain("city");
+                assertThat(entry.detail()).contains("the template's values");
+            });
+            assertThat(commands("customer:" + customerNo, "customer.update")).isZero();
+            assertThat(commands("contact:" + contactNo, "contact.update")).isEqualTo(1);
+        } finally {
+            setup.deleteTemplate(com.contactsynchub.setup.TemplateKind.CUSTOMER, templateCode);
+        }
+    }
+
     /** docs/domain.md 3 with 6: the contact's open sales quote made before it was a customer gets the new customer. */
     @Test
     void anOpenSalesQuoteOfTheContactGetsTheCustomerCreatedFromIt() {

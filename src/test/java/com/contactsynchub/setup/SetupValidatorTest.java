@@ -31,10 +31,10 @@ class SetupValidatorTest {
     @Test
     void everyProblemIsReportedNamingItsField() {
         MarketingSetup input = new MarketingSetup("CUSTOMERS-X", null, null, "CONTX", null, "VEND", null,
-                List.of(new RecordTemplate("DOMESTIC", null, Map.of("name", "x", "paymentTermsCode", " ")),
+                List.of(new RecordTemplate("DOMESTIC", null, Map.of("countryRegionCode", "ABCDEFGHIJK", "paymentTermsCode", " ")),
                         new RecordTemplate("domestic", null, Map.of()),
                         new RecordTemplate(" ", null, Map.of())),
-                List.of(new RecordTemplate("V".repeat(21), null, Map.of("email", "a@b"))),
+                List.of(new RecordTemplate("V".repeat(21), null, Map.of("salespersonCode", "AB"))),
                 Map.of("salesQute", "SQ", "salesOrder", "ORDER-TEMPLATE"), "newest-wins", null);
 
         assertThatThrownBy(() -> validator.validate(input))
@@ -42,15 +42,15 @@ class SetupValidatorTest {
                         .containsExactlyInAnyOrder(
                                 "busRelCodeForCustomers: 11 characters, at most 10 allowed",
                                 "contactNos: number series CONTX does not exist",
-                                "customerTemplates[DOMESTIC].values.name: name is a common field, kept identical"
-                                        + " with the contact; templates hold finance-only fields",
+                                "customerTemplates[DOMESTIC].values.countryRegionCode: 11 characters, at most 10"
+                                        + " allowed",
                                 "customerTemplates[DOMESTIC].values.paymentTermsCode: must have a value (leave the"
                                         + " field out instead)",
                                 "customerTemplates[DOMESTIC]: template DOMESTIC appears more than once",
                                 "customerTemplates[2].code: must have a value",
                                 "vendorTemplates[" + "V".repeat(21) + "].code: 21 characters, at most 20 allowed",
-                                "vendorTemplates[" + "V".repeat(21) + "].values.email: email is a common field, kept"
-                                        + " identical with the contact; templates hold finance-only fields",
+                                "vendorTemplates[" + "V".repeat(21) + "].values.salespersonCode: salespersonCode is"
+                                        + " not a field of a vendor",
                                 "interactionTemplates.salesQute: salesQute is not a document type (one of salesQuote,"
                                         + " salesOrder, salesBlanketOrder, salesInvoice, salesCreditMemo, salesShipment,"
                                         + " salesReturnOrder, serviceOrder, serviceQuote, purchaseQuote, purchaseOrder,"
@@ -76,8 +76,17 @@ class SetupValidatorTest {
         assertThat(valid).isEqualTo(new RecordTemplate("EXPORT", "Export", Map.of("vendorPostingGroup", "FOREIGN")));
 
         assertThatThrownBy(() -> validator.validateTemplate(TemplateKind.VENDOR, "EXPORT",
-                new RecordTemplate(null, null, Map.of("city", "Oslo"))))
-                .hasMessage("vendorTemplates[EXPORT].values.city: city is a common field, kept identical with the"
-                        + " contact; templates hold finance-only fields");
+                new RecordTemplate(null, null, Map.of("salespersonCode", "JR"))))
+                .hasMessage("vendorTemplates[EXPORT].values.salespersonCode: salespersonCode is not a field of a"
+                        + " vendor");
+    }
+
+    @Test
+    void aTemplateMayCarryCommonFieldsAsBusinessCentralsTemplatesDoCodesUpperCased() {
+        RecordTemplate valid = validator.validateTemplate(TemplateKind.CUSTOMER, "EU",
+                new RecordTemplate(null, "Euro customers", Map.of("currencyCode", " eur ", "countryRegionCode", "de",
+                        "languageCode", "DEU", "customerPostingGroup", "EU")));
+        assertThat(valid.values()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("countryRegionCode", "DE",
+                "currencyCode", "EUR", "customerPostingGroup", "EU", "languageCode", "DEU")));
     }
 }

@@ -315,4 +315,95 @@ class FieldSyncEngineTest {
                 .isEqualTo(T1.plusSeconds(2));
         assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).isEmpty();
     }
+    /** A customer the hub asked for, at its acknowledgement: contact "Fabrikam", "Atlanta", USD; nothing known yet. */
+    static SyncGroup newCustomerGroup(Map<CommonField, String> contactValues) {
+        return new SyncGroup("CT000001", List.of(new SyncGroup.Member(CONTACT, contactValues, Map.of()),
+                new SyncGroup.Member(CUSTOMER, Map.of(), Map.of())), Map.of());
+    }
+
+    @Test
+    void aCreatedRecordHoldsWhatItWasCreatedWithSoNothingIsWrittenToIt() {
+        Map<CommonField, String> contact = Map.of(NAME, "Fabrikam", CITY, "Atlanta");
+        SyncGroup group = newCustomerGroup(contact);
+
+        var updates = FieldSyncEngine.settleCreated(group, CONTACT, contact, CUSTOMER, contact, java.util.Set.of(), T1);
+
+        assertThat(updates).isEmpty();
+        assertThat(group.agreed(CITY)).map(SyncGroup.Agreed::value).contains("Atlanta");
+    }
+
+    @Test
+    void aTemplatesCommonFieldWinsOnTheNewRecordAndGoesToTheContact() {
+        Map<CommonField, String> contact = Map.of(NAME, "Fabrikam", CommonField.CURRENCY_CODE, "USD");
+        Map<CommonField, String> createdWith = Map.of(NAME, "Fabrikam", CommonField.CURRENCY_CODE, "EUR");
+
+        var updates = FieldSyncEngine.settleCreated(newCustomerGroup(contact), CONTACT, contact, CUSTOMER,
+                createdWith, java.util.Set.of(CommonField.CURRENCY_CODE), T1);
+
+        assertThat(updates).containsOnlyKeys(CONTACT);
+        assertThat(updates.get(CONTACT)).containsExactly(Map.entry(CommonField.CURRENCY_CODE, "EUR"));
+    }
+
+    @Test
+    void aContactEditMadeWhileTheCreationWasOnItsWayStillReachesTheNewRecord() {
+        Map<CommonField, String> createdWith = Map.of(NAME, "Fabrikam", CITY, "Atlanta");
+        Map<CommonField, String> contactNow = Map.of(NAME, "Fabrikam", CITY, "Seattle");
+
+        var updates = FieldSyncEngine.settleCreated(newCustomerGroup(contactNow), CONTACT, contactNow, CUSTOMER,
+                createdWith, java.util.Set.of(), T1);
+
+        assertThat(updates).containsOnlyKeys(CUSTOMER);
+        assertThat(updates.get(CUSTOMER)).containsExactly(Map.entry(CITY, "Seattle"));
+    }
+    /** Contact (echoes) and customer of a system with the given confirmation, agreed on "Atlanta". */
+    static SyncGroup groupWithCustomer(SyncGroup.Confirmation customerConfirmation) {
+        Map<CommonField, String> values = Map.of(NAME, "Fabrikam", CITY, "Atlanta");
+        return new SyncGroup("CT000001", List.of(new SyncGroup.Member(CONTACT, values, Map.of()),
+                new SyncGroup.Member(CUSTOMER, customerConfirmation, values, Map.of())),
+                Map.of(CITY, new SyncGroup.Agreed("Atlanta", T1.minusDays(1), CONTACT)));
+    }
+
+    @Test
+    void withoutEchoOrAcknowledgementAWriteCountsAsAppliedSoALaterEditThereIsNoConflict() {
+        SyncGroup group = groupWithCustomer(SyncGroup.Confirmation.SENDING);
+        var write = FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Leeds"), T1, ConflictPolicy.LATEST_WINS);
+        assertThat(write.updates().get(CUSTOMER)).containsExactly(Map.entry(CITY, "Leeds"));
+        assertThat(group.member(CUSTOMER).orElseThrow().pending(CITY)).isEmpty();
+        assertThat(group.member(CUSTOMER).orElseThrow().knownChanged()).containsExactly(CITY);
+
+        var edit = FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "York"), T2, ConflictPolicy.LATEST_WINS);
+
+        assertThat(edit.conflicts()).isEmpty();
+        assertThat(edit.updates()).containsOnlyKeys(CONTACT);
+    }
+
+    @Test
+    void anAcknowledgementConfirmsAWriteOfASystemWithoutEchoesAndNotOfOneWithEchoes() {
+        SyncGroup silent = groupWithCustomer(SyncGroup.Confirmation.ACKNOWLEDGEMENT);
+        FieldSyncEngine.apply(silent, CONTACT, Map.of(CITY, "Leeds"), T1, ConflictPolicy.LATEST_WINS);
+        assertThat(silent.member(CUSTOMER).orElseThrow().pending(CITY)).containsExactly("Leeds");
+
+        var confirmed = FieldSyncEngine.confirmAcknowledged(silent, CUSTOMER, Map.of(CITY, "Leeds"));
+
+        assertThat(confirmed.decisions()).extracting(FieldDecision::kind).containsExactly(Kind.ECHO_SUPPRESSED);
+        assertThat(silent.member(CUSTOMER).orElseThrow().pending(CITY)).isEmpty();
+        assertThat(silent.member(CUSTOMER).orElseThrow().known(CITY)).isEqualTo("Leeds");
+
+        SyncGroup echoing = groupWithCustomer(SyncGroup.Confirmation.ECHO);
+        FieldSyncEngine.apply(echoing, CONTACT, Map.of(CITY, "Leeds"), T1, ConflictPolicy.LATEST_WINS);
+        assertThat(FieldSyncEngine.confirmAcknowledged(echoing, CUSTOMER, Map.of(CITY, "Leeds")).decisions()).isEmpty();
+        assertThat(echoing.member(CUSTOMER).orElseThrow().pending(CITY)).containsExactly("Leeds");
+    }
+
+    @Test
+    void aRefusedWriteIsNoLongerWaitedForSoTheNextEditThereIsNotAConflict() {
+        SyncGroup group = groupWithCustomer(SyncGroup.Confirmation.ECHO);
+        FieldSyncEngine.apply(group, CONTACT, Map.of(CITY, "Leeds"), T1, ConflictPolicy.LATEST_WINS);
+
+        assertThat(FieldSyncEngine.dropRefused(group, CUSTOMER, Map.of(CITY, "Leeds"))).containsExactly(CITY);
+        var edit = FieldSyncEngine.apply(group, CUSTOMER, Map.of(CITY, "York"), T2, ConflictPolicy.LATEST_WINS);
+
+        assertThat(edit.conflicts()).isEmpty();
+        assertThat(edit.updates()).containsOnlyKeys(CONTACT);
+    }
 }
