@@ -135,6 +135,14 @@ class CouplingEndToEndTest {
                 + "like 'coupling:" + id + ":%'")).isEqualTo(data.expectedLinks.size());
         assertThat(count("select count(*) from outbound_command where type = 'request.rejected' and causation_id "
                 + "like 'coupling:" + id + ":%'")).isEqualTo(data.blocked.size());
+        // master record: the customer's values overwrite the contact's once (names differ in every generated pair)
+        assertThat(count("select count(*) from outbound_command where type = 'contact.update' and causation_id like "
+                + "'coupling:" + id + ":%'")).isEqualTo(data.expectedLinks.size());
+        String byVat = data.ruleOf.entrySet().stream().filter(e -> e.getValue().equals("vat")).findFirst()
+                .orElseThrow().getKey();
+        assertThat(jdbc.queryForObject("select payload from outbound_command where type = 'contact.update' and "
+                + "causation_id = :cause", Map.of("cause", ProposalApplier.messageId(id, byVat)), String.class))
+                .contains("\"contactNo\":\"" + data.expectedLinks.get(byVat) + "\"").contains(" GmbH\"");
         long commandsAfter = count("select count(*) from outbound_command");
 
         // Applying again is refused; the run stays as it is.
