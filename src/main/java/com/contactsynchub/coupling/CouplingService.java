@@ -2,11 +2,9 @@ package com.contactsynchub.coupling;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,21 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 import com.contactsynchub.api.InvalidRequestException;
 import com.contactsynchub.api.NotFoundException;
-import com.contactsynchub.contract.Channel;
-import com.contactsynchub.intake.EventIntake;
-import com.contactsynchub.intake.IntakeResult;
 import com.contactsynchub.coupling.Proposal.Action;
 
 /**
- * Runs couplings: match (the dry run's report), then, when asked, apply the proposals one by one through
- * {@link ProposalApplier}. A run is owned by one hub at a time (owner and lease in coupling_run, a heartbeat while
- * it works); a run whose heartbeat stopped (a hub killed mid-run) is taken over by the next resume check of any hub,
+ * Runs couplings: match (the dry run's report), then, when asked, apply the proposals ({@link RunApplier}). A run
+ * is owned by one hub at a time (owner and lease in coupling_run, a heartbeat while it works); a run whose heartbeat
+ * stopped (a hub killed mid-run) is taken over by the next resume check of any hub,
  * which goes on with the proposals not yet marked done. One applied but not marked before the crash is applied again
  * with the same message id and recognised by the intake as a duplicate.
  */
@@ -47,8 +42,7 @@ public class CouplingService {
 
     private final CouplingRuns runs;
     private final CouplingSources sources;
-    private final ProposalApplier applier;
-    private final EventIntake intake;
+    private final RunApplier runApplier;
     private final CouplingProperties properties;
     private final Clock clock;
     private final String instanceId = ManagementFactory.getRuntimeMXBean().getName() + "/"
@@ -60,12 +54,11 @@ public class CouplingService {
             daemon("coupling-resume"));
     private volatile boolean stopping;
 
-    public CouplingService(CouplingRuns runs, CouplingSources sources, ProposalApplier applier, EventIntake intake,
+    public CouplingService(CouplingRuns runs, CouplingSources sources, RunApplier runApplier,
             CouplingProperties properties, Clock clock) {
         this.runs = runs;
         this.sources = sources;
-        this.applier = applier;
-        this.intake = intake;
+        this.runApplier = runApplier;
         this.properties = properties;
         this.clock = clock;
     }
@@ -189,7 +182,7 @@ public class CouplingService {
                 run = match(run);
             }
             if (run != null && CouplingRun.APPLYING.equals(run.state())) {
-                applyAll(run);
+                runApplier.apply(run, instanceId, () -> stopping);
             }
         } catch (RuntimeException e) {
             log.error("Coupling {} failed", couplingId, e);
@@ -228,91 +221,6 @@ public class CouplingService {
         log.info("Coupling {}: {} {} records matched: {}", run.couplingId(), stored.size(),
                 run.linkType().wireName(), categories);
         return runs.find(run.couplingId()).orElseThrow();
-    }
-
-    private void applyAll(CouplingRun run) {
-        String id = run.couplingId();
-        int done = runs.countDone(id);
-        Instant started = clock.instant();
-        Instant lastLog = started;
-        int doneAtStart = done;
-        while (true) {
-            List<StoredProposal> batch = runs.pending(id, properties.batchSize());
-            if (batch.isEmpty()) {
-                break;
-            }
-            if (stopping) {
-                log.info("Coupling {} stopped at {} of {} because the hub is shutting down; it is resumed later", id,
-                        done, run.actionsTotal());
-                return;
-            }
-            List<Applied> applied = applyBatch(run, batch);
-            runs.appliedAll(id, applied.stream().map(a -> new CouplingRuns.AppliedRow(a.proposal().seq(),
-                    a.outcome().outcome(), a.outcome().detail())).toList());
-            done += applied.size();
-            if (!runs.heartbeat(id, instanceId, run.lease(), done, now())) {
-                log.warn("Coupling {} was taken over by another hub; this hub stops it", id);
-                return;
-            }
-            if (clock.instant().isAfter(lastLog.plusSeconds(10))) {
-                lastLog = clock.instant();
-                double seconds = Math.max(0.001, (lastLog.toEpochMilli() - started.toEpochMilli()) / 1000.0);
-                double rate = (done - doneAtStart) / seconds;
-                log.info("Coupling {}: {} of {} links and contacts done ({}%), {} per second, about {} s left", id,
-                        done, run.actionsTotal(), run.actionsTotal() == 0 ? 100 : 100L * done / run.actionsTotal(),
-                        Math.round(rate), rate > 0 ? Math.round((run.actionsTotal() - done) / rate) : "?");
-            }
-        }
-        String summary = summary(id);
-        runs.finish(id, instanceId, run.lease(), CouplingRun.DONE, done, summary, now());
-        log.info("Coupling {} applied: {}", id, summary);
-    }
-
-    private record Applied(StoredProposal proposal, ProposalApplier.Outcome outcome) {
-    }
-
-    /**
-     * The batch's messages go through the intake in one database transaction per channel (as an import's rows:
-     * {@link EventIntake#receiveAll}); if that fails they are applied one by one, each in its own transaction, so a
-     * proposal that fails for a reason of its own does not hold up the others. The proposals are marked done after
-     * the intake committed: a crash in between applies them again, and the intake recognises their message ids.
-     */
-    private List<Applied> applyBatch(CouplingRun run, List<StoredProposal> batch) {
-        List<Applied> applied = new ArrayList<>();
-        Map<Channel, List<ProposalApplier.Send>> sends = new EnumMap<>(Channel.class);
-        for (StoredProposal proposal : batch) {
-            ProposalApplier.Step step = applier.prepare(run, proposal);
-            if (step instanceof ProposalApplier.Decided decided) {
-                applied.add(new Applied(proposal, decided.outcome()));
-            } else if (step instanceof ProposalApplier.Send send) {
-                sends.computeIfAbsent(send.channel(), c -> new ArrayList<>()).add(send);
-            }
-        }
-        for (var entry : sends.entrySet()) {
-            List<ProposalApplier.Send> group = entry.getValue();
-            List<IntakeResult> results;
-            try {
-                results = intake.receiveAll(group.stream().map(ProposalApplier.Send::body).toList(), entry.getKey());
-            } catch (RuntimeException batchFailed) {
-                log.warn("Coupling {}: a batch of {} failed ({}); applying them one by one", run.couplingId(),
-                        group.size(), batchFailed.toString());
-                results = group.stream().map(send -> intake.receive(send.body(), send.channel())).toList();
-            }
-            for (int i = 0; i < group.size(); i++) {
-                StoredProposal proposal = group.get(i).proposal();
-                applied.add(new Applied(proposal, applier.read(run, proposal, results.get(i))));
-            }
-        }
-        return applied;
-    }
-
-    /** "3 linked, 1 refused, 2 contact-requested; records: 4 proposed, ..." */
-    String summary(String couplingId) {
-        Map<String, Integer> outcomes = runs.outcomes(couplingId);
-        return (outcomes.isEmpty() ? "nothing to apply" : outcomes.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")))
-                + "; records: " + runs.categories(couplingId).entrySet().stream()
-                        .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     }
 
     private String describeRules() {
