@@ -145,6 +145,12 @@ class CouplingEndToEndTest {
                 .contains("\"contactNo\":\"" + data.expectedLinks.get(byVat) + "\"").contains(" GmbH\"");
         long commandsAfter = count("select count(*) from outbound_command");
 
+        // The console's imports page lists the run with its progress.
+        assertThat(http.getForObject("/console/imports", String.class)).contains("/console/couplings/rows");
+        assertThat(http.getForObject("/console/couplings/rows", String.class)).contains("data-coupling=\"" + id + "\"")
+                .contains(data.proposedCount() + data.unmatched.size() + " / "
+                        + (data.proposedCount() + data.unmatched.size()));
+
         // Applying again is refused; the run stays as it is.
         ResponseEntity<Map> again = http.postForEntity("/api/couplings/" + id + "/apply", null, Map.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
