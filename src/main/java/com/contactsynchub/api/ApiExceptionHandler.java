@@ -8,8 +8,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import com.contactsynchub.link.LinkRefusedException;
-import com.contactsynchub.numberseries.NumberSeriesException;
 
 /**
  * Every error of the hub's admin API as an RFC 7807 problem. Extending {@link ResponseEntityExceptionHandler}
@@ -33,15 +31,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** BC refuses the link with a message of its own; the request was understood but conflicts with the data. */
-    @ExceptionHandler(LinkRefusedException.class)
-    ProblemDetail linkRefused(LinkRefusedException e) {
-        return problem(HttpStatus.CONFLICT, "link-refused", "Link refused", e.getMessage());
-    }
-
-    @ExceptionHandler(NumberSeriesException.class)
-    ProblemDetail numberSeries(NumberSeriesException e) {
-        return problem(HttpStatus.CONFLICT, "number-series", "Number series problem", e.getMessage());
+    /** BC refuses with a message of its own (a link, a number series, ...): understood, but the data says no. */
+    @ExceptionHandler(RefusedException.class)
+    ProblemDetail refused(RefusedException e) {
+        return problem(HttpStatus.CONFLICT, e.problemType(), e.title(), e.getMessage());
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

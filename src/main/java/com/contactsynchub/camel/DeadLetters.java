@@ -1,5 +1,6 @@
 package com.contactsynchub.camel;
 
+import com.contactsynchub.contract.HubHeaders;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 

@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import com.contactsynchub.camel.HubHeaders;
+import com.contactsynchub.contract.HubHeaders;
 import com.contactsynchub.contract.Channel;
 import com.contactsynchub.contract.MessageValidator;
 import com.contactsynchub.contract.MessageType;

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.contactsynchub.command.CommandOutbox;
-import com.contactsynchub.command.EventHandler;
+import com.contactsynchub.intake.EventHandler;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.Channel;
 import com.contactsynchub.contract.InboundMessage;

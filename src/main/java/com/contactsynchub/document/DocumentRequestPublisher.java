@@ -14,7 +14,7 @@ import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
 import com.contactsynchub.api.InvalidRequestException;
-import com.contactsynchub.camel.HubHeaders;
+import com.contactsynchub.contract.HubHeaders;
 import com.contactsynchub.contract.Channel;
 import com.contactsynchub.contract.MessageType;
 import com.contactsynchub.contract.MessageValidator;

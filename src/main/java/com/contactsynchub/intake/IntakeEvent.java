@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.contactsynchub.command.EventHandler;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.Channel;
 import com.contactsynchub.contract.InboundMessage;

@@ -8,7 +8,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Headers;
 import org.springframework.stereotype.Component;
 
-import com.contactsynchub.camel.HubHeaders;
+import com.contactsynchub.contract.HubHeaders;
 import com.contactsynchub.contract.QueueNames;
 
 /** Turns a refused message back into its original text with the reason as headers, ready for hub.invalid. */

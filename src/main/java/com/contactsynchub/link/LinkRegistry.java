@@ -14,7 +14,6 @@ import com.contactsynchub.api.RecordNoParameters;
 import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.intake.KnownRecord;
 import com.contactsynchub.intake.KnownRecords;
-import com.contactsynchub.setup.SetupService;
 
 /**
  * The hub's links between contacts and customers, vendors and bank accounts. {@link #link} checks
@@ -29,10 +28,10 @@ public class LinkRegistry {
 
     private final LinkRepository links;
     private final KnownRecords knownRecords;
-    private final SetupService setup;
+    private final BusinessRelationCodes setup;
     private final Clock clock;
 
-    public LinkRegistry(LinkRepository links, KnownRecords knownRecords, SetupService setup, Clock clock) {
+    public LinkRegistry(LinkRepository links, KnownRecords knownRecords, BusinessRelationCodes setup, Clock clock) {
         this.links = links;
         this.knownRecords = knownRecords;
         this.setup = setup;

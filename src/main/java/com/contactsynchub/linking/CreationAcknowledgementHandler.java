@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import com.contactsynchub.command.CommandOutbox;
-import com.contactsynchub.command.EventHandler;
+import com.contactsynchub.intake.EventHandler;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.InboundMessage;
 import com.contactsynchub.contract.MessageType;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import com.contactsynchub.api.InvalidRequestException;
 import com.contactsynchub.command.CommandFactory;
-import com.contactsynchub.command.EventHandler;
+import com.contactsynchub.intake.EventHandler;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.CommonField;
 import com.contactsynchub.contract.InboundMessage;

@@ -7,6 +7,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.contactsynchub.api.InvalidRequestException;
+import com.contactsynchub.link.BusinessRelationCodes;
 import com.contactsynchub.link.LinkType;
 import com.contactsynchub.numberseries.NumberSeriesRepository;
 
@@ -20,7 +21,7 @@ import com.contactsynchub.numberseries.NumberSeriesRepository;
  * it would let instances disagree for the length of the TTL.
  */
 @Service
-public class SetupService {
+public class SetupService implements BusinessRelationCodes {
 
     private record Cached(long version, MarketingSetup setup) {
     }
@@ -55,6 +56,7 @@ public class SetupService {
     }
 
     /** The business relation code for links of this type; empty when that link type is switched off. */
+    @Override
     public Optional<String> businessRelationCode(LinkType type) {
         MarketingSetup setup = current();
         return Optional.ofNullable(switch (type) {

@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.contactsynchub.camel.HubHeaders;
+import com.contactsynchub.contract.HubHeaders;
 import com.contactsynchub.support.ArtemisCli;
 import com.contactsynchub.support.ContactCreatedMessages;
 import com.contactsynchub.support.FreePort;

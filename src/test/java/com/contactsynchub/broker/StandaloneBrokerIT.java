@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 
 import com.contactsynchub.ContactSyncHubApplication;
-import com.contactsynchub.camel.HubHeaders;
+import com.contactsynchub.contract.HubHeaders;
 import com.contactsynchub.support.ArtemisCli;
 import com.contactsynchub.support.ContactCreatedMessages;
 import com.contactsynchub.support.PostgresTestDatabase;

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.contactsynchub.ContactSyncHubApplication;
-import com.contactsynchub.command.EventHandler;
+import com.contactsynchub.intake.EventHandler;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.InboundMessage;
 import com.contactsynchub.intake.KnownRecord;

@@ -19,7 +19,7 @@ import jakarta.jms.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.contactsynchub.camel.HubHeaders;
+import com.contactsynchub.contract.HubHeaders;
 import com.contactsynchub.support.BrokerClient;
 import com.contactsynchub.support.ChildHub;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.contactsynchub.command.CommandFactory;
-import com.contactsynchub.command.EventHandler;
+import com.contactsynchub.intake.EventHandler;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.command.UnsentCommand;
 import com.contactsynchub.contract.InboundMessage;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
-import com.contactsynchub.camel.HubHeaders;
+import com.contactsynchub.contract.HubHeaders;
 import com.contactsynchub.command.CommandFactory;
 import com.contactsynchub.contract.MessageType;
 import com.contactsynchub.support.BrokerClient;

@@ -22,7 +22,7 @@ import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.contactsynchub.camel.HubHeaders;
+import com.contactsynchub.contract.HubHeaders;
 import com.contactsynchub.command.OutboundCommand;
 import com.contactsynchub.contract.CommonField;
 import com.contactsynchub.contract.MessageType;

@@ -22,7 +22,7 @@ import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.contactsynchub.broker.NoJmsDeserialization;
-import com.contactsynchub.camel.HubHeaders;
+import com.contactsynchub.contract.HubHeaders;
 import com.contactsynchub.contract.QueueNames;
 
 /**

@@ -37,8 +37,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * reference systems): the acknowledgement may come before the new record's own created event, which travels under
  * another message group.
  */
+// The same properties as sync/SystemsWithoutEchoTest, so that the two share one Spring context (and one start).
 @SpringBootTest(properties = {"hub.creation.acknowledgement-timeout=3s", "hub.creation.resends=2",
-        "hub.creation.check-interval=500ms"})
+        "hub.creation.check-interval=500ms", "hub.systems.erp.echoes=false", "hub.systems.erp.acknowledges-updates=true",
+        "hub.systems.crm.echoes=false", "hub.systems.crm.acknowledges-updates=false", "hub.setup.contact-nos="})
 @ActiveProfiles("test")
 class CreationAcknowledgementTest {
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jms.core.JmsTemplate;
 
-import com.contactsynchub.camel.HubHeaders;
+import com.contactsynchub.contract.HubHeaders;
 import com.contactsynchub.contract.CommonField;
 import com.contactsynchub.contract.QueueNames;
 import com.contactsynchub.contract.RecordType;

@@ -34,10 +34,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * contact system does not even do that. A user's later edit of a field the hub wrote is an edit, not a conflict, and
  * nothing is written back to where it was made.
  */
-@SpringBootTest(properties = {"hub.systems.erp.echoes=false", "hub.systems.erp.acknowledges-updates=true",
-        "hub.systems.crm.echoes=false", "hub.systems.crm.acknowledges-updates=false",
-        // no automatic contacts for the customers the test reports: it links them itself
-        "hub.setup.contact-nos="})
+// No automatic contacts for the customers the test reports (it links them itself). The creation time-outs are
+// linking/CreationAcknowledgementTest's: the same properties give the two classes one Spring context.
+@SpringBootTest(properties = {"hub.creation.acknowledgement-timeout=3s", "hub.creation.resends=2",
+        "hub.creation.check-interval=500ms", "hub.systems.erp.echoes=false", "hub.systems.erp.acknowledges-updates=true",
+        "hub.systems.crm.echoes=false", "hub.systems.crm.acknowledges-updates=false", "hub.setup.contact-nos="})
 @ActiveProfiles("test")
 class SystemsWithoutEchoTest {
 

@@ -1,10 +1,10 @@
-package com.contactsynchub.command;
+package com.contactsynchub.intake;
 
 import java.util.List;
 import java.util.Optional;
 
 import com.contactsynchub.contract.InboundMessage;
-import com.contactsynchub.intake.KnownRecord;
+import com.contactsynchub.command.OutboundCommand;
 
 /**
  * A feature's reaction to a valid inbound message. Runs inside the database transaction that records the message,

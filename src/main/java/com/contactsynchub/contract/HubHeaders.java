@@ -1,4 +1,4 @@
-package com.contactsynchub.camel;
+package com.contactsynchub.contract;
 
 /** Every message header the hub sets or reads, in one place. */
 public final class HubHeaders {
