@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -78,6 +80,8 @@ public class FileImporter {
     private final String instanceId;
     /** Claim keys this instance is importing now: a second local poll of the same content waits. */
     private final Set<String> active = ConcurrentHashMap.newKeySet();
+    /** Files another hub is importing, as inspected here: polled again unchanged, they are not read again. */
+    private final Map<Path, Seen> busy = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     public FileImporter(ImportProperties properties, FileImports imports, EventIntake intake,
@@ -109,31 +113,91 @@ public class FileImporter {
         String name = file.getFileName().toString();
         boolean dryRun = FileFormat.isDryRun(name);
         FileInspection inspection;
-        OffsetDateTime modified;
+        Seen seen;
         try {
-            modified = OffsetDateTime.ofInstant(Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC)
-                    .truncatedTo(ChronoUnit.MILLIS);
-            inspection = FileInspector.inspect(file, folder.recordType());
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            Seen before = busy.get(file);
+            inspection = before != null && before.sameAs(attributes) ? before.inspection()
+                    : FileInspector.inspect(file, folder.recordType());
+            seen = new Seen(attributes.size(), attributes.lastModifiedTime().toMillis(), inspection);
         } catch (NoSuchFileException gone) {
             return;
         }
+        OffsetDateTime modified = seen.modified();
         String claimKey = (dryRun ? "dryrun:" : "") + inspection.sha256();
         Claim claim = claim(claimKey, folder, name, dryRun, inspection, modified);
-        if (claim instanceof Claim.Busy busy) {
-            log.debug("{} is being imported by {}; left for now", name, busy.owner());
-        } else if (claim instanceof Claim.AlreadyImported already) {
-            recogniseAgain(file, folder, inspection, modified, already.earlier());
+        if (claim instanceof Claim.Busy owner) {
+            busy.keySet().removeIf(other -> !Files.exists(other)); // moved away by the hubs that imported them
+            busy.put(file, seen);
+            log.debug("{} is being imported by {}; left for now", name, owner.owner());
+            return;
+        }
+        busy.remove(file);
+        if (claim instanceof Claim.AlreadyImported already) {
+            recogniseAgain(file, folder, inspection, seen, already.earlier());
         } else if (claim instanceof Claim.Mine mine) {
             try {
-                run(file, folder, inspection, modified, mine.row());
+                if (seen.isStillAt(file)) {
+                    run(file, folder, inspection, modified, mine.row());
+                } else {
+                    gone(file, mine);
+                }
             } finally {
                 active.remove(claimKey);
             }
         }
     }
 
+    /**
+     * A file as this hub inspected it. Another hub may move the file away between this hub's inspection and its
+     * claim (several hubs watch one inbox and each polls every file): a claim won, or an earlier import found, only
+     * after that other hub recorded its end. So a claim is acted on only if the file is still the one inspected.
+     * The inspection of a file another hub is importing is kept, so that polling it again does not read it again.
+     */
+    private record Seen(long bytes, long modifiedMillis, FileInspection inspection) {
+
+        OffsetDateTime modified() {
+            return OffsetDateTime.ofInstant(Instant.ofEpochMilli(modifiedMillis), ZoneOffset.UTC);
+        }
+
+        boolean sameAs(BasicFileAttributes attributes) {
+            return attributes.size() == bytes && attributes.lastModifiedTime().toMillis() == modifiedMillis;
+        }
+
+        boolean isStillAt(Path file) throws IOException {
+            try {
+                return sameAs(Files.readAttributes(file, BasicFileAttributes.class));
+            } catch (NoSuchFileException gone) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * The claim was won, but the file is no longer what was inspected: another hub imported it and moved it away
+     * after this hub had read it (a dry run or a refused file frees its content key when it ends), or it was
+     * replaced. A new claim is withdrawn (the next poll sees what is there now). A claim taken over from a hub that
+     * stopped can only mean the file left the inbox before that import recorded its end: it is ended as refused,
+     * which frees the content, so that dropping the file again applies only the rows not applied before.
+     */
+    private void gone(Path file, Claim.Mine mine) {
+        FileImport row = mine.row();
+        if (!mine.takenOver()) {
+            imports.withdraw(row.importId(), instanceId);
+            log.debug("{} left the inbox or changed after this hub read it; claim {} withdrawn", file.getFileName(),
+                    row.importId());
+            return;
+        }
+        String summary = "refused: the file left the inbox (or changed) before this import was recorded as finished; "
+                + "rows applied before stay applied, and dropping the file again applies only the others";
+        imports.finish(row.importId(), instanceId, FileImport.REFUSED, FileImport.REFUSED + ":" + row.importId(),
+                row.rowsDone(), summary, null, now());
+        log.warn("Import {} of {}: {}", row.importId(), file.getFileName(), summary);
+    }
+
     private sealed interface Claim {
-        record Mine(FileImport row) implements Claim {
+        /** @param takenOver an import left running by a hub that stopped (or by this one), not a new one */
+        record Mine(FileImport row, boolean takenOver) implements Claim {
         }
 
         record Busy(String owner) implements Claim {
@@ -157,7 +221,7 @@ public class FileImporter {
                         return new Claim.Busy(instanceId);
                     }
                     imports.insert(row);
-                    return new Claim.Mine(row);
+                    return new Claim.Mine(row, false);
                 } catch (DuplicateKeyException lost) {
                     active.remove(claimKey);
                     continue; // another hub claimed it since the read: read its claim
@@ -170,10 +234,12 @@ public class FileImporter {
             boolean mine = earlier.ownerId().equals(instanceId);
             boolean stale = earlier.heartbeatAt().isBefore(now.minus(properties.claimTimeout()));
             if ((mine || stale) && active.add(claimKey)) {
-                if (imports.takeOver(earlier.importId(), earlier.lease(), instanceId, now)) {
+                // the content may be taken over under another name (a copy dropped while its first file's hub
+                // stalled): the import then records the file it applies and moves
+                if (imports.takeOver(earlier.importId(), earlier.lease(), instanceId, folder.path(), name, now)) {
                     log.info("Resuming import {} of {} (left by {}): starting again at the first row; rows applied "
                             + "before are recognised by their message ids", earlier.importId(), name, earlier.ownerId());
-                    return new Claim.Mine(imports.find(earlier.importId()).orElseThrow());
+                    return new Claim.Mine(imports.find(earlier.importId()).orElseThrow(), true);
                 }
                 active.remove(claimKey);
             }
@@ -186,75 +252,81 @@ public class FileImporter {
             FileImport row) throws IOException {
         Path work = file.resolveSibling(".importing");
         Files.createDirectories(work);
-        Path reportFile = work.resolve(row.importId() + ".report.txt");
-        Progress progress = new Progress(row, inspection.rows());
-        String state;
-        String summary;
-        long rows;
-        try (Writer writer = Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8);
-                ImportReport report = new ImportReport(writer)) {
-            head(report, file, folder, inspection, modified, row);
-            if (!inspection.readable()) {
-                state = FileImport.REFUSED;
-                summary = "refused: " + inspection.unreadable();
-                report.info("Refused: " + inspection.unreadable());
-                report.info("Nothing of this file was applied.");
-                report.finish("refused, moved to error/");
-                rows = 0;
-            } else {
-                try (InputStream in = Files.newInputStream(file);
-                        ImportRows source = ImportRows.open(in, inspection.format(), folder.recordType())) {
-                    if (source.mapping() != null) {
-                        report.info("Separator: " + SeparatorDetector.describe(source.separator()));
-                        report.info("Columns: " + source.mapping().describe());
-                    }
-                    report.info("");
-                    RowContext context = new RowContext(folder, inspection.sha256(), modified, row.dryRun(),
-                            row.attempts() > 1);
-                    Batch batch = new Batch(context, report, progress);
-                    while (source.hasNext()) {
-                        if (stopping) {
-                            // the rows read but not applied yet are applied by the import's next attempt
-                            log.info("Import {} of {} stopped at row {} of {} because the hub is shutting down; "
-                                    + "it resumes at the next start", row.importId(), file.getFileName(),
-                                    progress.done, inspection.rows());
-                            return;
+        // one working report per attempt: a hub that lost the claim may still be writing its own for a moment
+        Path reportFile = work.resolve(row.importId() + "." + row.attempts() + ".report.txt");
+        try {
+            Progress progress = new Progress(row, inspection.rows());
+            String state;
+            String summary;
+            long rows;
+            try (Writer writer = Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8);
+                    ImportReport report = new ImportReport(writer)) {
+                head(report, file, folder, inspection, modified, row);
+                if (!inspection.readable()) {
+                    state = FileImport.REFUSED;
+                    summary = "refused: " + inspection.unreadable();
+                    report.info("Refused: " + inspection.unreadable());
+                    report.info("Nothing of this file was applied.");
+                    report.finish("refused, moved to error/");
+                    rows = 0;
+                } else {
+                    try (InputStream in = Files.newInputStream(file);
+                            ImportRows source = ImportRows.open(in, inspection.format(), folder.recordType())) {
+                        if (source.mapping() != null) {
+                            report.info("Separator: " + SeparatorDetector.describe(source.separator()));
+                            report.info("Columns: " + source.mapping().describe());
                         }
-                        SourceRow sourceRow = source.next();
-                        batch.add(prepare(sourceRow, context, batch));
-                        if (batch.lost || batch.isDue() && !batch.flush()) {
+                        report.info("");
+                        RowContext context = new RowContext(folder, inspection.sha256(), modified, row.dryRun(),
+                                row.attempts() > 1);
+                        Batch batch = new Batch(context, report, progress);
+                        while (source.hasNext()) {
+                            if (stopping) {
+                                // the rows read but not applied yet are applied by the import's next attempt
+                                log.info("Import {} of {} stopped at row {} of {} because the hub is shutting down; "
+                                        + "it resumes at the next start", row.importId(), file.getFileName(),
+                                        progress.done, inspection.rows());
+                                return;
+                            }
+                            SourceRow sourceRow = source.next();
+                            batch.add(prepare(sourceRow, context, batch));
+                            if (batch.lost || batch.isDue() && !batch.flush()) {
+                                log.warn("Import {} of {} was taken over by another hub; this hub stops it",
+                                        row.importId(), file.getFileName());
+                                return;
+                            }
+                        }
+                        if (!batch.flush()) {
                             log.warn("Import {} of {} was taken over by another hub; this hub stops it",
                                     row.importId(), file.getFileName());
                             return;
                         }
                     }
-                    if (!batch.flush()) {
-                        log.warn("Import {} of {} was taken over by another hub; this hub stops it",
-                                row.importId(), file.getFileName());
-                        return;
-                    }
+                    state = FileImport.DONE;
+                    summary = (row.dryRun() ? "dry run, nothing changed: " : "") + report.totalsLine();
+                    report.finish(row.dryRun() ? "dry run: nothing was changed" : "imported");
+                    rows = report.rows();
                 }
-                state = FileImport.DONE;
-                summary = (row.dryRun() ? "dry run, nothing changed: " : "") + report.totalsLine();
-                report.finish(row.dryRun() ? "dry run: nothing was changed" : "imported");
-                rows = report.rows();
             }
+            // Still ours? A hub whose heartbeat came too late (a starved machine) has lost the claim to another hub,
+            // which is importing the same file now: moving it away would leave that import on a missing file, running
+            // for ever. A fresh heartbeat keeps the claim for claim-timeout, far longer than the move takes.
+            if (!imports.heartbeat(row.importId(), instanceId, progress.done, now())) {
+                log.warn("Import {} of {} was taken over by another hub before it finished; the file is left to it",
+                        row.importId(), file.getFileName());
+                return;
+            }
+            Path target = moveWithReport(file, reportFile, FileImport.REFUSED.equals(state) ? "error" : "done");
+            String claimAfter = FileImport.DONE.equals(state) && !row.dryRun() ? row.claimKey()
+                    : state + ":" + row.importId();
+            imports.finish(row.importId(), instanceId, state, claimAfter, rows, summary,
+                    target.resolveSibling(target.getFileName() + ".report.txt").toString(), now());
+            log.info("Import {} of {} ({}): {}; moved to {}", row.importId(), file.getFileName(), folder.path(),
+                    summary, target);
+        } finally {
+            // an attempt that stopped early (shutdown, claim lost, database away) leaves no working report
+            Files.deleteIfExists(reportFile);
         }
-        // Still ours? A hub whose heartbeat came too late (a starved machine) has lost the claim to another hub,
-        // which is importing the same file now: moving it away would leave that import on a missing file, running
-        // for ever. A fresh heartbeat keeps the claim for claim-timeout, far longer than the move takes.
-        if (!imports.heartbeat(row.importId(), instanceId, progress.done, now())) {
-            log.warn("Import {} of {} was taken over by another hub before it finished; the file is left to it",
-                    row.importId(), file.getFileName());
-            return;
-        }
-        Path target = moveWithReport(file, reportFile, FileImport.REFUSED.equals(state) ? "error" : "done");
-        String claimAfter = FileImport.DONE.equals(state) && !row.dryRun() ? row.claimKey()
-                : state + ":" + row.importId();
-        imports.finish(row.importId(), instanceId, state, claimAfter, rows, summary,
-                target.resolveSibling(target.getFileName() + ".report.txt").toString(), now());
-        log.info("Import {} of {} ({}): {}; moved to {}", row.importId(), file.getFileName(), folder.path(), summary,
-                target);
     }
 
     private void head(ImportReport report, Path file, ImportFolder folder, FileInspection inspection,
@@ -289,9 +361,10 @@ public class FileImporter {
     }
 
     /** The same content again (under any name): not applied again; moved to done/ with a report saying so. */
-    private void recogniseAgain(Path file, ImportFolder folder, FileInspection inspection, OffsetDateTime modified,
+    private void recogniseAgain(Path file, ImportFolder folder, FileInspection inspection, Seen seen,
             FileImport earlier) throws IOException {
         String name = file.getFileName().toString();
+        OffsetDateTime modified = seen.modified();
         OffsetDateTime now = now();
         FileImport row = new FileImport(UUID.randomUUID().toString(), "again:" + inspection.sha256() + ":" + name
                 + ":" + modified.toInstant().toEpochMilli(), inspection.sha256(), folder.path(), name, false,
@@ -300,6 +373,12 @@ public class FileImporter {
         try {
             imports.insert(row);
         } catch (DuplicateKeyException anotherHub) {
+            return;
+        }
+        if (!seen.isStillAt(file)) {
+            // another hub recognised it (or imported it: it was this content's first file) and moved it away after
+            // this hub had read it; the key "again:..." is free again once that hub recorded its end
+            imports.withdraw(row.importId(), instanceId);
             return;
         }
         Path work = file.resolveSibling(".importing");

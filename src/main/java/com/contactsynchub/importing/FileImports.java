@@ -78,14 +78,17 @@ public class FileImports {
 
     /**
      * Takes a running import over (from a hub whose heartbeat stopped, or this hub after a failure): succeeds only
-     * if nobody renewed or took it since {@code seenLease} was read. The import starts again from its first row.
+     * if nobody renewed or took it since {@code seenLease} was read. The import starts again from its first row, with
+     * the file found now (the same content, perhaps under another name or in another folder).
      */
-    public boolean takeOver(String importId, long seenLease, String owner, OffsetDateTime now) {
+    public boolean takeOver(String importId, long seenLease, String owner, String folder, String fileName,
+            OffsetDateTime now) {
         return jdbc.update("update file_import set owner_id = :owner, lease = lease + 1, attempts = attempts + 1, "
-                + "rows_done = 0, attempt_started_at = :now, heartbeat_at = :now "
-                + "where import_id = :importId and lease = :lease and state = 'running'", new MapSqlParameterSource()
-                .addValue("owner", owner).addValue("now", now).addValue("importId", importId)
-                .addValue("lease", seenLease)) == 1;
+                + "rows_done = 0, attempt_started_at = :now, heartbeat_at = :now, folder = :folder, "
+                + "file_name = :fileName where import_id = :importId and lease = :lease and state = 'running'",
+                new MapSqlParameterSource().addValue("owner", owner).addValue("now", now)
+                        .addValue("folder", folder).addValue("fileName", fileName).addValue("importId", importId)
+                        .addValue("lease", seenLease)) == 1;
     }
 
     /** Renews the owner's heartbeat with the progress; false when another hub has taken the import over. */
@@ -93,6 +96,16 @@ public class FileImports {
         return jdbc.update("update file_import set rows_done = :rowsDone, heartbeat_at = :now, lease = lease + 1 "
                 + "where import_id = :importId and owner_id = :owner and state = 'running'", new MapSqlParameterSource()
                 .addValue("rowsDone", rowsDone).addValue("now", now).addValue("importId", importId)
+                .addValue("owner", owner)) == 1;
+    }
+
+    /**
+     * Withdraws a claim just won on a file that is no longer there (another hub moved it away after this one read
+     * it): nothing of it was applied, so the row goes.
+     */
+    public boolean withdraw(String importId, String owner) {
+        return jdbc.update("delete from file_import where import_id = :importId and owner_id = :owner "
+                + "and state = 'running'", new MapSqlParameterSource().addValue("importId", importId)
                 .addValue("owner", owner)) == 1;
     }
 
