@@ -215,7 +215,7 @@ public class FileImporter {
             if (existing.isEmpty()) {
                 FileImport row = new FileImport(UUID.randomUUID().toString(), claimKey, inspection.sha256(),
                         folder.path(), name, dryRun, inspection.bytes(), FileImport.RUNNING, instanceId, 0, 1,
-                        inspection.rows(), 0, now, now, now, null, null, null);
+                        inspection.rows(), 0, now, now, now, null, null, null, null);
                 try {
                     if (!active.add(claimKey)) {
                         return new Claim.Busy(instanceId);
@@ -253,7 +253,7 @@ public class FileImporter {
         Path work = file.resolveSibling(".importing");
         Files.createDirectories(work);
         // one working report per attempt: a hub that lost the claim may still be writing its own for a moment
-        Path reportFile = work.resolve(row.importId() + "." + row.attempts() + ".report.txt");
+        Path reportFile = work.resolve(row.importId() + "." + row.attempts() + REPORT_SUFFIX);
         try {
             Progress progress = new Progress(row, inspection.rows());
             String state;
@@ -261,7 +261,7 @@ public class FileImporter {
             long rows;
             try (Writer writer = Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8);
                     ImportReport report = new ImportReport(writer)) {
-                head(report, file, folder, inspection, modified, row);
+                head(report, file, folder, inspection, modified, row, true);
                 if (!inspection.readable()) {
                     state = FileImport.REFUSED;
                     summary = "refused: " + inspection.unreadable();
@@ -270,11 +270,16 @@ public class FileImporter {
                     report.finish("refused, moved to error/");
                     rows = 0;
                 } else {
+                    EmptyCells emptyCells = EmptyCells.forFile(file.getFileName().toString(), properties.emptyCells());
                     try (InputStream in = Files.newInputStream(file);
-                            ImportRows source = ImportRows.open(in, inspection.format(), folder.recordType())) {
+                            ImportRows source = ImportRows.open(in, inspection.format(), folder.recordType(),
+                                    emptyCells)) {
                         if (source.mapping() != null) {
                             report.info("Separator: " + SeparatorDetector.describe(source.separator()));
                             report.info("Columns: " + source.mapping().describe());
+                            report.info(emptyCells.describe(file.getFileName().toString()));
+                            report.info("Rows are numbered as a spreadsheet shows them (the header is row 1); where a "
+                                    + "value with a line break moves the file line, it is given too.");
                         }
                         report.info("");
                         RowContext context = new RowContext(folder, inspection.sha256(), modified, row.dryRun(),
@@ -316,11 +321,12 @@ public class FileImporter {
                         row.importId(), file.getFileName());
                 return;
             }
-            Path target = moveWithReport(file, reportFile, FileImport.REFUSED.equals(state) ? "error" : "done");
+            Path target = moveWithReport(file, reportFile, FileImport.REFUSED.equals(state) ? "error" : "done",
+                    REPORT_SUFFIX);
             String claimAfter = FileImport.DONE.equals(state) && !row.dryRun() ? row.claimKey()
                     : state + ":" + row.importId();
             imports.finish(row.importId(), instanceId, state, claimAfter, rows, summary,
-                    target.resolveSibling(target.getFileName() + ".report.txt").toString(), now());
+                    target.resolveSibling(target.getFileName() + REPORT_SUFFIX).toString(), now());
             log.info("Import {} of {} ({}): {}; moved to {}", row.importId(), file.getFileName(), folder.path(),
                     summary, target);
         } finally {
@@ -329,8 +335,9 @@ public class FileImporter {
         }
     }
 
+    /** @param rows false for a file whose rows are not read (already imported): no row count in the head */
     private void head(ImportReport report, Path file, ImportFolder folder, FileInspection inspection,
-            OffsetDateTime modified, FileImport row) throws IOException {
+            OffsetDateTime modified, FileImport row, boolean rows) throws IOException {
         report.info("File: " + file.getFileName() + " (" + folder.path() + ", " + inspection.bytes() + " bytes, "
                 + "last modified " + modified + ")");
         report.info("Import: " + row.importId() + (row.attempts() > 1 ? " (attempt " + row.attempts() + ")" : "")
@@ -338,29 +345,57 @@ public class FileImporter {
         if (row.dryRun()) {
             report.info("DRY RUN: checked and reported only; nothing was changed and no command was sent.");
         }
-        if (inspection.readable()) {
+        if (inspection.readable() && rows) {
             report.info("Format: " + (inspection.format() == FileFormat.CSV ? "CSV" : "JSON Lines") + ", "
                     + inspection.rows() + " row(s)");
         }
     }
 
-    /** Beside the original, the report carries the moved file's name plus {@code .report.txt}. */
-    private Path moveWithReport(Path file, Path reportFile, String folderName) throws IOException {
+    /**
+     * Beside the original, the report carries the moved file's name plus {@code reportSuffix} ({@code .report.txt},
+     * or for an already imported copy {@code .same-as-<earlier name>.report.txt}).
+     */
+    private Path moveWithReport(Path file, Path reportFile, String folderName, String reportSuffix)
+            throws IOException {
         Path dir = file.resolveSibling(folderName);
         Files.createDirectories(dir);
         Path target = dir.resolve(file.getFileName());
-        if (Files.exists(target) || Files.exists(dir.resolve(file.getFileName() + ".report.txt"))) {
+        if (Files.exists(target) || Files.exists(dir.resolve(file.getFileName() + reportSuffix))) {
             String stamp = OffsetDateTime.now(clock).format(java.time.format.DateTimeFormatter
                     .ofPattern("yyyyMMdd-HHmmss-SSS"));
             target = dir.resolve(stamp + "-" + file.getFileName());
         }
-        Files.move(reportFile, target.resolveSibling(target.getFileName() + ".report.txt"),
+        Files.move(reportFile, target.resolveSibling(target.getFileName() + reportSuffix),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.move(file, target);
         return target;
     }
 
-    /** The same content again (under any name): not applied again; moved to done/ with a report saying so. */
+    /** The report of a file lies beside it under the file's name plus this. */
+    static final String REPORT_SUFFIX = ".report.txt";
+
+    /**
+     * The report of a copy of content imported before: {@code first-again.csv.same-as-first.csv.report.txt} beside
+     * {@code first-again.csv}, so that done/ shows which file it pairs with. A name too long for a file system
+     * (255 bytes) falls back to {@code .same-as-earlier.report.txt}.
+     */
+    static String sameAsSuffix(String name, String earlierName) {
+        String suffix = ".same-as-" + earlierName + REPORT_SUFFIX;
+        // room for the time stamp prefix moveWithReport may add (20 characters)
+        return (name + suffix).getBytes(StandardCharsets.UTF_8).length + 20 <= 255 ? suffix
+                : ".same-as-earlier" + REPORT_SUFFIX;
+    }
+
+    /** {@code 2026-12-03 18:55:09 UTC}: how a report and a summary give a time to people. */
+    static String forPeople(OffsetDateTime time) {
+        return time.atZoneSameInstant(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'"));
+    }
+
+    /**
+     * The same content again (under any name): not applied again; moved to done/ with a report that says what
+     * happened instead of totals, names the earlier file and its report, and is named after both files.
+     */
     private void recogniseAgain(Path file, ImportFolder folder, FileInspection inspection, Seen seen,
             FileImport earlier) throws IOException {
         String name = file.getFileName().toString();
@@ -369,7 +404,7 @@ public class FileImporter {
         FileImport row = new FileImport(UUID.randomUUID().toString(), "again:" + inspection.sha256() + ":" + name
                 + ":" + modified.toInstant().toEpochMilli(), inspection.sha256(), folder.path(), name, false,
                 inspection.bytes(), FileImport.RUNNING, instanceId, 0, 1, inspection.rows(), 0, now, now, now, null,
-                null, null);
+                null, null, earlier.importId());
         try {
             imports.insert(row);
         } catch (DuplicateKeyException anotherHub) {
@@ -383,22 +418,46 @@ public class FileImporter {
         }
         Path work = file.resolveSibling(".importing");
         Files.createDirectories(work);
-        Path reportFile = work.resolve(row.importId() + ".report.txt");
-        String summary = "already imported: the same content was imported as " + earlier.fileName() + " on "
-                + earlier.startedAt() + " (import " + earlier.importId() + "); nothing applied again";
+        Path reportFile = work.resolve(row.importId() + REPORT_SUFFIX);
+        String suffix = sameAsSuffix(name, earlier.fileName());
+        Path reportTarget = file.resolveSibling("done").resolve(name + suffix);
+        String when = forPeople(earlier.finishedAt() != null ? earlier.finishedAt() : earlier.startedAt());
+        String summary = "already imported: the same content was imported on " + when + " as " + earlier.fileName()
+                + "; nothing applied";
         try (ImportReport report = new ImportReport(Files.newBufferedWriter(reportFile, StandardCharsets.UTF_8))) {
-            head(report, file, folder, inspection, modified, row);
-            report.info("Already imported: this file has the same content (SHA-256) as " + earlier.fileName()
-                    + ", imported on " + earlier.startedAt() + " (import " + earlier.importId() + ", "
-                    + earlier.summary() + ").");
-            report.info("Nothing of it was applied again.");
-            report.finish("already imported");
+            head(report, file, folder, inspection, modified, row, false);
+            report.info("");
+            report.info("Already imported: the same content was imported on " + when + " as " + earlier.fileName()
+                    + "; nothing applied.");
+            report.info("This file has the same content (SHA-256) as " + earlier.fileName() + ", whatever its name, "
+                    + "so none of its rows was read or applied again; to apply a row again, change the file.");
+            report.info("Earlier import: " + earlier.importId() + " (" + earlier.folder() + ", " + earlier.state()
+                    + ": " + earlier.summary() + ")");
+            report.info("Earlier report: " + earlierReport(reportTarget, earlier));
+            report.info("In the console: /console/imports/" + earlier.importId() + "/report");
+            report.info("");
+            report.result("already imported, nothing applied");
         }
-        Path target = moveWithReport(file, reportFile, "done");
+        Path target = moveWithReport(file, reportFile, "done", suffix);
         imports.finish(row.importId(), instanceId, FileImport.ALREADY_IMPORTED, FileImport.ALREADY_IMPORTED + ":"
-                + row.importId(), 0, summary, target.resolveSibling(target.getFileName() + ".report.txt").toString(),
-                now());
+                + row.importId(), 0, summary, target.resolveSibling(target.getFileName() + suffix).toString(), now());
         log.info("{} ({}): {}", name, folder.path(), summary);
+    }
+
+    /** The earlier report's path relative to this one's folder ({@code first.csv.report.txt (beside this one)}). */
+    private static String earlierReport(Path reportTarget, FileImport earlier) {
+        if (earlier.reportFile() == null) {
+            return "(none recorded)";
+        }
+        Path report = Path.of(earlier.reportFile());
+        try {
+            Path relative = reportTarget.toAbsolutePath().normalize().getParent()
+                    .relativize(report.toAbsolutePath().normalize());
+            String where = relative.getParent() == null ? " (beside this one)" : "";
+            return relative + where;
+        } catch (IllegalArgumentException otherRoot) {
+            return report.toString();
+        }
     }
 
     /** @param resumed a later attempt of the import: rows may have been received by an earlier one */
@@ -410,10 +469,10 @@ public class FileImporter {
      * A row read from the file: either its outcome is known already ({@code outcome}: a bad row, a skipped one, a
      * dry run's prediction) or it is an event for the intake ({@code event}).
      */
-    private record Pending(long line, String recordNo, RowOutcome outcome, Prepared event) {
+    private record Pending(RowPosition at, String recordNo, RowOutcome outcome, Prepared event) {
 
-        static Pending done(long line, String recordNo, RowOutcome outcome) {
-            return new Pending(line, recordNo, outcome, null);
+        static Pending done(RowPosition at, String recordNo, RowOutcome outcome) {
+            return new Pending(at, recordNo, outcome, null);
         }
     }
 
@@ -424,21 +483,22 @@ public class FileImporter {
 
     private Pending prepare(SourceRow sourceRow, RowContext context, Batch batch) throws IOException {
         if (sourceRow instanceof SourceRow.Csv csv) {
-            return prepareCsv(csv.row(), context, batch);
+            return prepareCsv(csv.row(), csv.position(), context, batch);
         }
         if (sourceRow instanceof SourceRow.JsonLine json) {
-            return prepareEvent(sourceRow.line(), json.text(), null, context, List.of(), batch);
+            return prepareEvent(sourceRow.position(), json.text(), null, context, List.of(), batch);
         }
         if (sourceRow instanceof SourceRow.TooLong tooLong) {
-            return Pending.done(sourceRow.line(), null, RowOutcome.error("the line is " + tooLong.chars()
+            return Pending.done(sourceRow.position(), null, RowOutcome.error("the line is " + tooLong.chars()
                     + " characters long, the limit is " + MessageValidator.MAX_MESSAGE_CHARS));
         }
-        return Pending.done(sourceRow.line(), null, RowOutcome.skipped("empty line"));
+        return Pending.done(sourceRow.position(), null, RowOutcome.skipped(sourceRow.position().csv() ? "empty row"
+                : "empty line"));
     }
 
-    private Pending prepareCsv(MappedRow mapped, RowContext context, Batch batch) throws IOException {
+    private Pending prepareCsv(MappedRow mapped, RowPosition at, RowContext context, Batch batch) throws IOException {
         if (!mapped.valid()) {
-            return Pending.done(mapped.line(), mapped.recordNo(), RowOutcome.error(String.join("; ",
+            return Pending.done(at, mapped.recordNo(), RowOutcome.error(String.join("; ",
                     mapped.problems())));
         }
         // What is read below must see the rows before this one applied, as if each row were its own transaction.
@@ -446,7 +506,7 @@ public class FileImporter {
         RecordType recordType = context.folder().recordType();
         Optional<KnownRecord> known = knownRecords.find(recordType, mapped.recordNo());
         if (known.isPresent() && known.get().deleted()) {
-            return Pending.done(mapped.line(), mapped.recordNo(), RowOutcome.skipped(recordType.wireName() + " "
+            return Pending.done(at, mapped.recordNo(), RowOutcome.skipped(recordType.wireName() + " "
                     + mapped.recordNo() + " was deleted: a file does not bring it back"));
         }
         String messageId = RowEvents.messageId(context.sha256(), mapped.line());
@@ -466,11 +526,11 @@ public class FileImporter {
         }
         ObjectNode event = RowEvents.event(row, RowEvents.typeFor(recordType, created), messageId,
                 context.occurredAt(), context.folder().source());
-        return prepareEvent(mapped.line(), event.toString(), known, context, notes, batch);
+        return prepareEvent(at, event.toString(), known, context, notes, batch);
     }
 
     /** @param known the record as the hub knows it, when already read (CSV); null to read it here (JSON Lines) */
-    private Pending prepareEvent(long line, String json, Optional<KnownRecord> known, RowContext context,
+    private Pending prepareEvent(RowPosition line, String json, Optional<KnownRecord> known, RowContext context,
             List<String> notes, Batch batch) throws IOException {
         ImportFolder folder = context.folder();
         Validation validation = validator.validate(json, folder.channel());
@@ -567,7 +627,7 @@ public class FileImporter {
             int next = 0;
             for (Pending row : rows) {
                 RowOutcome outcome = row.event() == null ? row.outcome() : applied.get(next++);
-                report.row(row.line(), row.recordNo(), outcome);
+                report.row(row.at(), row.recordNo(), outcome);
             }
             int count = rows.size();
             rows.clear();

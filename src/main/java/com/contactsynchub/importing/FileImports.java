@@ -18,7 +18,7 @@ public class FileImports {
 
     private static final String COLUMNS = "import_id, claim_key, content_sha256, folder, file_name, dry_run, file_bytes, "
             + "state, owner_id, lease, attempts, rows_total, rows_done, started_at, attempt_started_at, heartbeat_at, "
-            + "finished_at, summary, report_file";
+            + "finished_at, summary, report_file, earlier_import_id";
 
     private static final RowMapper<FileImport> ROW = (rs, i) -> new FileImport(rs.getString("import_id"),
             rs.getString("claim_key"), rs.getString("content_sha256"), rs.getString("folder"),
@@ -27,7 +27,7 @@ public class FileImports {
             rs.getLong("rows_done"), rs.getObject("started_at", OffsetDateTime.class),
             rs.getObject("attempt_started_at", OffsetDateTime.class),
             rs.getObject("heartbeat_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
-            rs.getString("summary"), rs.getString("report_file"));
+            rs.getString("summary"), rs.getString("report_file"), rs.getString("earlier_import_id"));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -39,7 +39,8 @@ public class FileImports {
     public void insert(FileImport row) {
         jdbc.update("insert into file_import (" + COLUMNS + ") values (:importId, :claimKey, :sha, :folder, :fileName, "
                 + ":dryRun, :bytes, :state, :owner, :lease, :attempts, :rowsTotal, :rowsDone, :startedAt, "
-                + ":attemptStartedAt, :heartbeatAt, :finishedAt, :summary, :reportFile)", new MapSqlParameterSource()
+                + ":attemptStartedAt, :heartbeatAt, :finishedAt, :summary, :reportFile, :earlier)",
+                new MapSqlParameterSource()
                 .addValue("importId", row.importId()).addValue("claimKey", row.claimKey())
                 .addValue("sha", row.contentSha256()).addValue("folder", row.folder())
                 .addValue("fileName", row.fileName()).addValue("dryRun", row.dryRun())
@@ -48,7 +49,8 @@ public class FileImports {
                 .addValue("rowsTotal", row.rowsTotal()).addValue("rowsDone", row.rowsDone())
                 .addValue("startedAt", row.startedAt()).addValue("attemptStartedAt", row.attemptStartedAt())
                 .addValue("heartbeatAt", row.heartbeatAt()).addValue("finishedAt", row.finishedAt())
-                .addValue("summary", row.summary()).addValue("reportFile", row.reportFile()));
+                .addValue("summary", row.summary()).addValue("reportFile", row.reportFile())
+                .addValue("earlier", row.earlierImportId()));
     }
 
     public Optional<FileImport> findByClaim(String claimKey) {

@@ -30,12 +30,16 @@ public final class ImportReport implements Closeable {
         out.write('\n');
     }
 
-    /** @param recordNo the row's record no. when known, else null */
-    public void row(long line, String recordNo, RowOutcome outcome) throws IOException {
+    /**
+     * {@code row 5 | C00030 | error | ...}, {@code row 5 (file line 6) | ...} after a value with a line break, or
+     * {@code line 5 | ...} for JSON Lines.
+     *
+     * @param recordNo the row's record no. when known, else null
+     */
+    public void row(RowPosition at, String recordNo, RowOutcome outcome) throws IOException {
         rows++;
         totals.merge(outcome.kind(), 1L, Long::sum);
-        out.write("line ");
-        out.write(Long.toString(line));
+        out.write(at.label());
         out.write(" | ");
         out.write(recordNo == null ? "-" : recordNo);
         out.write(" | ");
@@ -57,6 +61,12 @@ public final class ImportReport implements Closeable {
     public String totalsLine() {
         return rows + " row(s): " + totals.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", "));
+    }
+
+    /** Ends a report that has no rows to count (an already imported file): only the result. */
+    public void result(String state) throws IOException {
+        out.write("Result: " + state + "\n");
+        out.flush();
     }
 
     /** Writes the totals line. */
