@@ -1,6 +1,8 @@
 package com.contactsynchub.importing;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -121,5 +123,10 @@ public class FileImports {
                         .addValue("rowsDone", rowsDone).addValue("summary", summary)
                         .addValue("reportFile", reportFile).addValue("now", now).addValue("importId", importId)
                         .addValue("owner", owner)) == 1;
+    }
+
+    /** The time as this table stores it (microseconds, as PostgreSQL keeps them). */
+    static OffsetDateTime now(Clock clock) {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

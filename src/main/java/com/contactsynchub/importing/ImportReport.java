@@ -3,6 +3,8 @@ package com.contactsynchub.importing;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,6 +23,26 @@ public final class ImportReport implements Closeable {
         this.out = out;
         for (RowOutcome.Kind kind : RowOutcome.Kind.values()) {
             totals.put(kind, 0L);
+        }
+    }
+
+    /**
+     * The head: the file, the import, dry run or not, the format and rows counted.
+     *
+     * @param rows false for a file whose rows are not read (already imported): no row count in the head
+     */
+    public void head(Path file, ImportFolder folder, FileInspection inspection, OffsetDateTime modified,
+            FileImport row, boolean rows) throws IOException {
+        info("File: " + file.getFileName() + " (" + folder.path() + ", " + inspection.bytes() + " bytes, "
+                + "last modified " + modified + ")");
+        info("Import: " + row.importId() + (row.attempts() > 1 ? " (attempt " + row.attempts() + ")" : "")
+                + ", SHA-256 " + inspection.sha256());
+        if (row.dryRun()) {
+            info("DRY RUN: checked and reported only; nothing was changed and no command was sent.");
+        }
+        if (inspection.readable() && rows) {
+            info("Format: " + (inspection.format() == FileFormat.CSV ? "CSV" : "JSON Lines") + ", "
+                    + inspection.rows() + " row(s)");
         }
     }
 
