@@ -11,11 +11,12 @@ import java.time.OffsetDateTime;
  * @param lease     incremented at every heartbeat; a takeover succeeds only against the lease it read
  * @param rowsTotal rows counted in the first pass
  * @param summary   the totals, or why the file was refused
+ * @param earlierImportId for {@code already-imported}: the import that applied the same content; else null
  */
 public record FileImport(String importId, String claimKey, String contentSha256, String folder, String fileName,
         boolean dryRun, long fileBytes, String state, String ownerId, long lease, int attempts, long rowsTotal,
         long rowsDone, OffsetDateTime startedAt, OffsetDateTime attemptStartedAt, OffsetDateTime heartbeatAt,
-        OffsetDateTime finishedAt, String summary, String reportFile) {
+        OffsetDateTime finishedAt, String summary, String reportFile, String earlierImportId) {
 
     public static final String RUNNING = "running";
     public static final String DONE = "done";

@@ -1,6 +1,8 @@
 package com.contactsynchub.importing;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +20,7 @@ public class FileImports {
 
     private static final String COLUMNS = "import_id, claim_key, content_sha256, folder, file_name, dry_run, file_bytes, "
             + "state, owner_id, lease, attempts, rows_total, rows_done, started_at, attempt_started_at, heartbeat_at, "
-            + "finished_at, summary, report_file";
+            + "finished_at, summary, report_file, earlier_import_id";
 
     private static final RowMapper<FileImport> ROW = (rs, i) -> new FileImport(rs.getString("import_id"),
             rs.getString("claim_key"), rs.getString("content_sha256"), rs.getString("folder"),
@@ -27,7 +29,7 @@ public class FileImports {
             rs.getLong("rows_done"), rs.getObject("started_at", OffsetDateTime.class),
             rs.getObject("attempt_started_at", OffsetDateTime.class),
             rs.getObject("heartbeat_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
-            rs.getString("summary"), rs.getString("report_file"));
+            rs.getString("summary"), rs.getString("report_file"), rs.getString("earlier_import_id"));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -39,7 +41,8 @@ public class FileImports {
     public void insert(FileImport row) {
         jdbc.update("insert into file_import (" + COLUMNS + ") values (:importId, :claimKey, :sha, :folder, :fileName, "
                 + ":dryRun, :bytes, :state, :owner, :lease, :attempts, :rowsTotal, :rowsDone, :startedAt, "
-                + ":attemptStartedAt, :heartbeatAt, :finishedAt, :summary, :reportFile)", new MapSqlParameterSource()
+                + ":attemptStartedAt, :heartbeatAt, :finishedAt, :summary, :reportFile, :earlier)",
+                new MapSqlParameterSource()
                 .addValue("importId", row.importId()).addValue("claimKey", row.claimKey())
                 .addValue("sha", row.contentSha256()).addValue("folder", row.folder())
                 .addValue("fileName", row.fileName()).addValue("dryRun", row.dryRun())
@@ -48,7 +51,8 @@ public class FileImports {
                 .addValue("rowsTotal", row.rowsTotal()).addValue("rowsDone", row.rowsDone())
                 .addValue("startedAt", row.startedAt()).addValue("attemptStartedAt", row.attemptStartedAt())
                 .addValue("heartbeatAt", row.heartbeatAt()).addValue("finishedAt", row.finishedAt())
-                .addValue("summary", row.summary()).addValue("reportFile", row.reportFile()));
+                .addValue("summary", row.summary()).addValue("reportFile", row.reportFile())
+                .addValue("earlier", row.earlierImportId()));
     }
 
     public Optional<FileImport> findByClaim(String claimKey) {
@@ -78,14 +82,17 @@ public class FileImports {
 
     /**
      * Takes a running import over (from a hub whose heartbeat stopped, or this hub after a failure): succeeds only
-     * if nobody renewed or took it since {@code seenLease} was read. The import starts again from its first row.
+     * if nobody renewed or took it since {@code seenLease} was read. The import starts again from its first row, with
+     * the file found now (the same content, perhaps under another name or in another folder).
      */
-    public boolean takeOver(String importId, long seenLease, String owner, OffsetDateTime now) {
+    public boolean takeOver(String importId, long seenLease, String owner, String folder, String fileName,
+            OffsetDateTime now) {
         return jdbc.update("update file_import set owner_id = :owner, lease = lease + 1, attempts = attempts + 1, "
-                + "rows_done = 0, attempt_started_at = :now, heartbeat_at = :now "
-                + "where import_id = :importId and lease = :lease and state = 'running'", new MapSqlParameterSource()
-                .addValue("owner", owner).addValue("now", now).addValue("importId", importId)
-                .addValue("lease", seenLease)) == 1;
+                + "rows_done = 0, attempt_started_at = :now, heartbeat_at = :now, folder = :folder, "
+                + "file_name = :fileName where import_id = :importId and lease = :lease and state = 'running'",
+                new MapSqlParameterSource().addValue("owner", owner).addValue("now", now)
+                        .addValue("folder", folder).addValue("fileName", fileName).addValue("importId", importId)
+                        .addValue("lease", seenLease)) == 1;
     }
 
     /** Renews the owner's heartbeat with the progress; false when another hub has taken the import over. */
@@ -93,6 +100,16 @@ public class FileImports {
         return jdbc.update("update file_import set rows_done = :rowsDone, heartbeat_at = :now, lease = lease + 1 "
                 + "where import_id = :importId and owner_id = :owner and state = 'running'", new MapSqlParameterSource()
                 .addValue("rowsDone", rowsDone).addValue("now", now).addValue("importId", importId)
+                .addValue("owner", owner)) == 1;
+    }
+
+    /**
+     * Withdraws a claim just won on a file that is no longer there (another hub moved it away after this one read
+     * it): nothing of it was applied, so the row goes.
+     */
+    public boolean withdraw(String importId, String owner) {
+        return jdbc.update("delete from file_import where import_id = :importId and owner_id = :owner "
+                + "and state = 'running'", new MapSqlParameterSource().addValue("importId", importId)
                 .addValue("owner", owner)) == 1;
     }
 
@@ -106,5 +123,10 @@ public class FileImports {
                         .addValue("rowsDone", rowsDone).addValue("summary", summary)
                         .addValue("reportFile", reportFile).addValue("now", now).addValue("importId", importId)
                         .addValue("owner", owner)) == 1;
+    }
+
+    /** The time as this table stores it (microseconds, as PostgreSQL keeps them). */
+    static OffsetDateTime now(Clock clock) {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -38,22 +38,28 @@ public final class ImportRows implements Iterator<SourceRow>, Closeable {
     private long nextLine;
     private SourceRow next;
 
-    private ImportRows(Reader reader, CSVParser csv, ColumnMapping mapping, char separator) {
+    private ImportRows(Reader reader, CSVParser csv, ColumnMapping mapping, char separator, EmptyCells emptyCells) {
         this.reader = reader;
         this.csv = csv;
         this.records = csv == null ? null : csv.iterator();
         this.mapping = mapping;
-        this.mapper = mapping == null ? null : new RowMapper(mapping);
+        this.mapper = mapping == null ? null : new RowMapper(mapping, emptyCells);
         this.separator = separator;
         this.nextLine = csv == null ? 1 : 2;
     }
 
-    /** Opens the rows; reads the header of a CSV file (the stream is closed with this object). */
+    /** Opens the rows, empty cells clearing their fields; reads the header of a CSV file. */
     public static ImportRows open(InputStream in, FileFormat format, RecordType recordType) throws IOException {
+        return open(in, format, recordType, EmptyCells.CLEAR);
+    }
+
+    /** Opens the rows; reads the header of a CSV file (the stream is closed with this object). */
+    public static ImportRows open(InputStream in, FileFormat format, RecordType recordType, EmptyCells emptyCells)
+            throws IOException {
         BufferedReader reader = new BufferedReader(ImportText.open(in), 65536);
         try {
             if (format == FileFormat.JSON_LINES) {
-                ImportRows rows = new ImportRows(reader, null, null, ',');
+                ImportRows rows = new ImportRows(reader, null, null, ',', emptyCells);
                 if (!rows.hasNext()) {
                     throw new UnreadableFileException("the file is empty: it has no lines");
                 }
@@ -74,7 +80,7 @@ public final class ImportRows implements Iterator<SourceRow>, Closeable {
             Iterator<CSVRecord> it = parser.iterator();
             CSVRecord header = readCsv(it);
             ColumnMapping mapping = HeaderMatcher.match(header.toList(), recordType);
-            ImportRows rows = new ImportRows(reader, parser, mapping, separator);
+            ImportRows rows = new ImportRows(reader, parser, mapping, separator, emptyCells);
             rows.nextLine = parser.getCurrentLineNumber() + 1;
             return rows;
         } catch (RuntimeException | IOException e) {
@@ -120,11 +126,13 @@ public final class ImportRows implements Iterator<SourceRow>, Closeable {
         }
         CSVRecord record = readCsv(records);
         nextLine = csv.getCurrentLineNumber() + 1;
+        // the header is record 1 and a spreadsheet's row 1; an empty line is a record (and a spreadsheet row) too
+        long sheetRow = record.getRecordNumber();
         List<String> values = record.toList();
         if (RowMapper.isBlank(values)) {
-            return new SourceRow.Blank(line);
+            return new SourceRow.Blank(line, sheetRow, true);
         }
-        return new SourceRow.Csv(line, mapper.map(line, values));
+        return new SourceRow.Csv(line, sheetRow, mapper.map(line, values));
     }
 
     private SourceRow readJsonLine(long line) {

@@ -9,11 +9,13 @@ import java.time.OffsetDateTime;
  * @param rowsPerSecond        rows done per second in the current attempt
  * @param secondsLeft          estimated from that rate; null when not running or not yet measurable
  * @param reportFile           where the report lies (done/ or error/) once finished
+ * @param earlierImportId      for an {@code already-imported} file: the import that applied the same content
  */
 public record ImportStatus(String importId, String folder, String fileName, boolean dryRun, String state,
         long fileBytes, long rowsTotal, long rowsDone, Integer percentDone, Double rowsPerSecond, Long secondsLeft,
         int attempts, String owner, OffsetDateTime startedAt, OffsetDateTime lastProgressAt,
-        OffsetDateTime finishedAt, String summary, String reportFile, String contentSha256) {
+        OffsetDateTime finishedAt, String summary, String reportFile, String contentSha256,
+        String earlierImportId) {
 
     public static ImportStatus of(FileImport row) {
         double seconds = Duration.between(row.attemptStartedAt(), row.heartbeatAt()).toMillis() / 1000.0;
@@ -24,6 +26,6 @@ public record ImportStatus(String importId, String folder, String fileName, bool
         return new ImportStatus(row.importId(), row.folder(), row.fileName(), row.dryRun(), row.state(),
                 row.fileBytes(), row.rowsTotal(), row.rowsDone(), percent, rate, left, row.attempts(), row.ownerId(),
                 row.startedAt(), row.heartbeatAt(), row.finishedAt(), row.summary(), row.reportFile(),
-                row.contentSha256());
+                row.contentSha256(), row.earlierImportId());
     }
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 
 import com.contactsynchub.contract.MessageType;
 import com.contactsynchub.contract.RecordType;
+import com.contactsynchub.link.LinkType;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -54,5 +55,15 @@ public final class RowEvents {
     public static MessageType typeFor(RecordType recordType, boolean created) {
         String name = recordType.wireName() + (created ? ".created" : ".changed");
         return MessageType.fromWireName(name).orElseThrow();
+    }
+
+    /** The link type of a finance record type (a contact has none). */
+    public static LinkType linkType(RecordType recordType) {
+        return switch (recordType) {
+            case CUSTOMER -> LinkType.CUSTOMER;
+            case VENDOR -> LinkType.VENDOR;
+            case BANK_ACCOUNT -> LinkType.BANK_ACCOUNT;
+            case CONTACT -> throw new IllegalArgumentException("a contact has no link type");
+        };
     }
 }

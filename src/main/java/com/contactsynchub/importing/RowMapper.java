@@ -24,9 +24,16 @@ public final class RowMapper {
     private static final Pattern CONTROL = Pattern.compile("[\\u0000-\\u001F\\u007F]");
 
     private final ColumnMapping mapping;
+    private final EmptyCells emptyCells;
 
+    /** Empty cells clear their field ({@link EmptyCells#CLEAR}). */
     public RowMapper(ColumnMapping mapping) {
+        this(mapping, EmptyCells.CLEAR);
+    }
+
+    public RowMapper(ColumnMapping mapping, EmptyCells emptyCells) {
         this.mapping = mapping;
+        this.emptyCells = emptyCells;
     }
 
     /** True for a row that is only an empty line (or only empty values): reported as skipped. */
@@ -45,7 +52,9 @@ public final class RowMapper {
         if (values.size() != mapping.columns().size()) {
             problems.add("malformed row: " + values.size() + " value(s), the header has " + mapping.columns().size()
                     + " column(s)");
-            return new MappedRow(line, null, fields, null, null, null, notes, problems);
+            // The record no. is shown when its column has a value: usually the first column, before whatever
+            // shifted the others (an unquoted separator in a name).
+            return new MappedRow(line, recordNoOfMalformed(values), fields, null, null, null, notes, problems);
         }
         for (Column column : mapping.columns()) {
             String raw = values.get(column.index());
@@ -61,6 +70,9 @@ public final class RowMapper {
                     }
                 }
                 case FIELD -> {
+                    if (emptyCells == EmptyCells.KEEP && raw.isBlank()) {
+                        continue; // not sent: the field keeps its value
+                    }
                     String value = singleLine(column, raw, notes);
                     if (column.field().kind() == CommonField.Kind.CODE) {
                         value = code(value);
@@ -78,6 +90,9 @@ public final class RowMapper {
                     }
                 }
                 case COMPANY_NO -> {
+                    if (emptyCells == EmptyCells.KEEP && raw.isBlank()) {
+                        continue; // not sent: the contact keeps its company
+                    }
                     // An empty cell (or one of blanks only) means no company.
                     companyNo = raw.isBlank() ? "" : raw;
                     if (!companyNo.isEmpty()) {
@@ -96,6 +111,14 @@ public final class RowMapper {
             }
         }
         return new MappedRow(line, recordNo, fields, contactType, companyNo, privacyBlocked, notes, problems);
+    }
+
+    /** The value of the record no. column of a row with too many or too few values, shortened; null when empty. */
+    private String recordNoOfMalformed(List<String> values) {
+        return mapping.columns().stream().filter(c -> c.target() == ColumnMapping.Target.RECORD_NO).findFirst()
+                .filter(c -> c.index() < values.size()).map(c -> values.get(c.index()))
+                .filter(v -> v != null && !v.isBlank()).map(v -> shorten(LINE_BREAKS.matcher(v).replaceAll(" ")))
+                .orElse(null);
     }
 
     private static String code(String raw) {

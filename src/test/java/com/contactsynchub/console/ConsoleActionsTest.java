@@ -212,7 +212,7 @@ class ConsoleActionsTest {
                 String.class);
         assertThat(download.getHeaders().getContentDisposition().isAttachment()).isTrue();
         assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo(name + ".report.txt");
-        assertThat(download.getBody()).contains("DRY RUN").contains("line 2 | VD" + u);
+        assertThat(download.getBody()).contains("DRY RUN").contains("row 2 | VD" + u);
         assertThat(http.getForObject("/console/imports/" + importId + "/report", String.class))
                 .contains("DRY RUN").contains("dry run");
     }

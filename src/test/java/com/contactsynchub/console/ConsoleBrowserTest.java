@@ -293,7 +293,7 @@ class ConsoleBrowserTest {
             d.findElement(row).findElement(By.className("report")).click();
             return true;
         });
-        assertThat(waitFor(By.id("report")).getText()).contains("line 2 | CI" + u + "0 | ");
+        assertThat(waitFor(By.id("report")).getText()).contains("row 2 | CI" + u + "0 | ");
     }
 
     @Test

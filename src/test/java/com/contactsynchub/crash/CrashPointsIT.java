@@ -309,7 +309,7 @@ class CrashPointsIT {
         assertThat(finished.path("rowsDone").asLong()).isEqualTo(rows);
         assertThat(finished.path("summary").asText()).startsWith(rows + " row(s): ").endsWith(" 0 error");
         List<String> report = java.nio.file.Files.readAllLines(Path.of(finished.path("reportFile").asText()));
-        long appliedBefore = report.stream().filter(l -> l.startsWith("line ") && l.contains("applied before"))
+        long appliedBefore = report.stream().filter(l -> l.startsWith("row ") && l.contains("applied before"))
                 .count();
         assertThat(appliedBefore).as("rows of batches committed before the kill").isGreaterThanOrEqualTo(doneAtKill)
                 .isLessThan(rows);

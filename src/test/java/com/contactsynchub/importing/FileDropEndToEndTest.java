@@ -88,15 +88,19 @@ class FileDropEndToEndTest {
         assertThat(lines).anyMatch(l -> l.startsWith("Columns: No. -> no., Name -> name, Phone No. -> phoneNo, "
                 + "E-Mail -> email, Post Code -> postCode, Country/Region Code -> countryRegionCode; ignored "
                 + "(not synchronised): 'Balance (LCY)'"));
-        assertThat(lines).anyMatch(l -> l.startsWith("line 2 | " + linked + " | updated | linked: pushed ")
+        // Rows as a spreadsheet shows them: the line break inside row 3's name moves the file lines of the rows
+        // after it, and the report gives those too.
+        assertThat(lines).anyMatch(l -> l.startsWith("row 2 | " + linked + " | updated | linked: pushed ")
                 && l.contains("phoneNo") && l.contains("to contact:" + contactNo));
-        assertThat(lines).contains("line 3 | CN" + u + " | not linked | not linked: no contact created "
+        assertThat(lines).contains("row 3 | CN" + u + " | not linked | not linked: no contact created "
                 + "(customer.created recorded) (note: 'Name' (name): line break replaced by a space)");
-        assertThat(lines).contains("line 5 | CB" + u + " | error | 'Phone No.' (phoneNo): 38 characters, the limit is 30");
-        assertThat(lines).contains("line 6 | - | error | 'No.' (no.): is missing");
-        assertThat(lines).contains("line 7 | - | error | malformed row: 3 value(s), the header has 7 column(s)");
-        assertThat(lines).contains("line 8 | - | skipped | empty line");
-        assertThat(lines).contains("line 9 | CO" + u + " | not linked | not linked: no contact created "
+        assertThat(lines).contains("row 4 (file line 5) | CB" + u + " | error | 'Phone No.' (phoneNo): 38 characters, "
+                + "the limit is 30");
+        assertThat(lines).contains("row 5 (file line 6) | - | error | 'No.' (no.): is missing");
+        assertThat(lines).contains("row 6 (file line 7) | CM" + u + " | error | malformed row: 3 value(s), the header "
+                + "has 7 column(s)");
+        assertThat(lines).contains("row 7 (file line 8) | - | skipped | empty row");
+        assertThat(lines).contains("row 8 (file line 9) | CO" + u + " | not linked | not linked: no contact created "
                 + "(customer.created recorded)");
         assertThat(lines).contains("Totals: 7 row(s): 0 created, 1 updated, 0 unchanged, 2 not linked, 1 skipped, "
                 + "3 error");
@@ -125,9 +129,10 @@ class FileDropEndToEndTest {
         long applied = messagesOf(mine.get("contentSha256").toString());
         assertThat(applied).isEqualTo(3); // the three good rows; bad and empty rows are not applied
         Path again = drop(folders.erpCustomers(), "copy-of-customers-" + u + ".csv", bom(csv));
-        Path againReport = awaitReport(folders.erpCustomers(), "done", again.getFileName().toString());
-        assertThat(Files.readString(againReport)).contains("Already imported: this file has the same content "
-                + "(SHA-256) as " + file.getFileName()).contains("Nothing of it was applied again.");
+        Path againReport = awaitReport(folders.erpCustomers(), "done", again.getFileName().toString(),
+                ".same-as-" + file.getFileName() + ".report.txt");
+        assertThat(Files.readString(againReport)).contains("Already imported: the same content was imported on ")
+                .contains(" as " + file.getFileName() + "; nothing applied.");
         assertThat(messagesOf(mine.get("contentSha256").toString())).isEqualTo(applied);
     }
 
@@ -140,7 +145,7 @@ class FileDropEndToEndTest {
         List<String> lines = Files.readAllLines(awaitReport(folders.crmContacts(), "done",
                 file.getFileName().toString()));
         assertThat(lines).contains("Separator: comma (,)");
-        assertThat(lines).anyMatch(l -> l.startsWith("line 2 | CP" + u + " | "));
+        assertThat(lines).anyMatch(l -> l.startsWith("row 2 | CP" + u + " | "));
         assertThat(known.find(RecordType.CONTACT, "CP" + u).orElseThrow().contactType()).isEqualTo("person");
         assertThat(known.find(RecordType.CONTACT, "CQ" + u).orElseThrow().fields().get("name").asText())
                 .isEqualTo("Smith, Inc.");
@@ -168,9 +173,9 @@ class FileDropEndToEndTest {
         List<String> lines = Files.readAllLines(awaitReport(folders.erpVendors(), "done",
                 file.getFileName().toString()));
         assertThat(lines).anyMatch(l -> l.startsWith("DRY RUN"));
-        assertThat(lines).contains("line 2 | VD" + u + " | created | dry run: new record: would go in as "
+        assertThat(lines).contains("row 2 | VD" + u + " | created | dry run: new record: would go in as "
                 + "vendor.created (no link yet: a contact would be requested)");
-        assertThat(lines).contains("line 3 | VE" + u + " | error | 'Phone No.' (phoneNo): 31 characters, the limit is 30");
+        assertThat(lines).contains("row 3 | VE" + u + " | error | 'Phone No.' (phoneNo): 31 characters, the limit is 30");
         assertThat(known.find(RecordType.VENDOR, "VD" + u)).isEmpty();
     }
 
@@ -231,8 +236,8 @@ class FileDropEndToEndTest {
             Path file = drop(folders.erpVendors(), "vendors-" + u + ".csv", csv.getBytes(StandardCharsets.UTF_8));
             List<String> lines = Files.readAllLines(awaitReport(folders.erpVendors(), "done",
                     file.getFileName().toString()));
-            assertThat(lines).anyMatch(l -> l.startsWith("line 2 | VA" + u + " | created | new record: contact CT"));
-            assertThat(lines).anyMatch(l -> l.startsWith("line 3 | VB" + u + " | created | new record: contact CT"));
+            assertThat(lines).anyMatch(l -> l.startsWith("row 2 | VA" + u + " | created | new record: contact CT"));
+            assertThat(lines).anyMatch(l -> l.startsWith("row 3 | VB" + u + " | created | new record: contact CT"));
 
             // The contact system gets the contacts, the links become active once it acknowledged them.
             for (String vendorNo : List.of("VA" + u, "VB" + u)) {
@@ -252,7 +257,7 @@ class FileDropEndToEndTest {
                     next.getBytes(StandardCharsets.UTF_8));
             List<String> secondReport = Files.readAllLines(awaitReport(folders.erpVendors(), "done",
                     second.getFileName().toString()));
-            assertThat(secondReport).anyMatch(l -> l.startsWith("line 2 | VA" + u + " | updated | linked: pushed ")
+            assertThat(secondReport).anyMatch(l -> l.startsWith("row 2 | VA" + u + " | updated | linked: pushed ")
                     && l.contains("phoneNo") && l.contains("contact:" + contactNo));
             assertThat(secondReport).noneMatch(l -> l.contains("| created |"));
             await().atMost(WAIT).until(() -> "+1 425 555 0199".equals(
@@ -260,6 +265,124 @@ class FileDropEndToEndTest {
         } finally {
             setup.replace(before);
         }
+    }
+
+    /** Issue #12: a row is found where a spreadsheet shows it, and a malformed row still names its record. */
+    @Test
+    void rowsAreNumberedAsASpreadsheetShowsThemAndAMalformedRowNamesItsRecordNo() throws Exception {
+        String u = unique();
+        // Row 2 has two line breaks in quoted values (file lines 2-4); row 3 has an unquoted comma in its name
+        // (one value too many); row 4 one value too few and no number; row 5 is fine.
+        String csv = "No.,Name,Address\n"
+                + "RA" + u + ",\"Alpine\nSki House\",\"1 Main St\nBuilding 2\"\n"
+                + "RB" + u + ",Contoso, Inc.,2 Side St\n"
+                + ",Nobody\n"
+                + "RC" + u + ",Litware,3 High St\n";
+        Path file = drop(folders.erpCustomers(), "rows-" + u + ".csv", csv.getBytes(StandardCharsets.UTF_8));
+        List<String> lines = Files.readAllLines(awaitReport(folders.erpCustomers(), "done",
+                file.getFileName().toString()));
+        assertThat(lines).contains("Rows are numbered as a spreadsheet shows them (the header is row 1); where a "
+                + "value with a line break moves the file line, it is given too.");
+        assertThat(lines).anyMatch(l -> l.startsWith("row 2 | RA" + u + " | not linked | "));
+        assertThat(lines).contains("row 3 (file line 5) | RB" + u + " | error | malformed row: 4 value(s), the header "
+                + "has 3 column(s)");
+        assertThat(lines).contains("row 4 (file line 6) | - | error | malformed row: 2 value(s), the header has 3 "
+                + "column(s)");
+        assertThat(lines).anyMatch(l -> l.startsWith("row 5 (file line 7) | RC" + u + " | not linked | "));
+        assertThat(known.find(RecordType.CUSTOMER, "RB" + u)).as("a malformed row is not applied").isEmpty();
+        assertThat(known.find(RecordType.CUSTOMER, "RC" + u)).isPresent();
+    }
+
+    /**
+     * Issue #12: the report of a copy says what happened (nothing applied, the same content imported on a date as
+     * another file), has no row totals, names the earlier report, and is named after both files; the console's
+     * report page links to the earlier report.
+     */
+    @Test
+    void aCopyOfImportedContentIsReportedAsWhatHappenedAndLinksTheEarlierReport() throws Exception {
+        String u = unique();
+        String csv = "No.,Name\nCY" + u + ",Adatum\nCZ" + u + ",Woodgrove\n";
+        Path first = drop(folders.erpCustomers(), "export-" + u + ".csv", csv.getBytes(StandardCharsets.UTF_8));
+        Path firstReport = awaitReport(folders.erpCustomers(), "done", first.getFileName().toString());
+        Path copy = drop(folders.erpCustomers(), "export-" + u + " (2).csv", csv.getBytes(StandardCharsets.UTF_8));
+        String suffix = ".same-as-export-" + u + ".csv.report.txt";
+        Path copyReport = awaitReport(folders.erpCustomers(), "done", copy.getFileName().toString(), suffix);
+        assertThat(firstReport.resolveSibling(copy.getFileName() + ".report.txt")).doesNotExist();
+
+        Map<?, ?> earlier = importNamed(first.getFileName().toString());
+        Map<?, ?> again = importNamed(copy.getFileName().toString());
+        assertThat(again.get("state")).isEqualTo("already-imported");
+        assertThat(again.get("earlierImportId")).isEqualTo(earlier.get("importId"));
+        assertThat(again.get("reportFile").toString()).endsWith(copy.getFileName() + suffix);
+        String summary = again.get("summary").toString();
+        assertThat(summary).matches("already imported: the same content was imported on "
+                + "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC as export-" + u + "\\.csv; nothing applied");
+
+        List<String> lines = Files.readAllLines(copyReport);
+        assertThat(lines).contains("Already imported: " + summary.substring("already imported: ".length()) + ".");
+        assertThat(lines).contains("Earlier report: export-" + u + ".csv.report.txt (beside this one)");
+        assertThat(lines).contains("In the console: /console/imports/" + earlier.get("importId") + "/report");
+        assertThat(lines).anyMatch(l -> l.startsWith("Earlier import: " + earlier.get("importId")
+                + " (erp/customers, done: 2 row(s): "));
+        assertThat(lines).as("no row count nor totals: no row was read").noneMatch(l -> l.startsWith("Format:")
+                || l.startsWith("Totals:"));
+        assertThat(lines).contains("Result: already imported, nothing applied");
+
+        String page = http.getForObject("/console/imports/" + again.get("importId") + "/report", String.class);
+        assertThat(page).contains("/console/imports/" + earlier.get("importId") + "/report")
+                .contains("The earlier import's report").contains("Already imported: the same content");
+        assertThat(http.getForObject("/console/imports", String.class)).contains("earlier report");
+    }
+
+    /**
+     * Issue #12: an empty cell clears the field of a linked record on the other side (the default), unless the
+     * file asks that empty cells leave the field alone ({@code .empty-cells-keep.} in its name).
+     */
+    @Test
+    void emptyCellsClearTheFieldOnTheOtherSideUnlessTheFileAsksToKeepIt() throws Exception {
+        String u = unique();
+        String contactNo = "CT" + u;
+        String customerNo = "CE" + u;
+        Map<CommonField, String> fields = Map.of(CommonField.NAME, "Fabrikam", CommonField.PHONE_NO,
+                "+1 404 555 0100", CommonField.EMAIL, "old@fabrikam.example");
+        crm.create(contactNo, "company", null, false, fields);
+        erp.create(FinanceKind.CUSTOMER, customerNo, "company", fields, Map.of());
+        await().atMost(WAIT).until(() -> known.find(RecordType.CONTACT, contactNo).isPresent()
+                && known.find(RecordType.CUSTOMER, customerNo).isPresent());
+        links.link(contactNo, LinkType.CUSTOMER, customerNo);
+
+        // Kept: the empty Phone No. cell leaves the phone number alone; the e-mail, given, goes across.
+        Path keep = drop(folders.erpCustomers(), "customers-" + u + ".empty-cells-keep.csv", ("No.,Name,Phone No.,"
+                + "E-Mail\n" + customerNo + ",Fabrikam,,new@fabrikam.example\n").getBytes(StandardCharsets.UTF_8));
+        List<String> kept = Files.readAllLines(awaitReport(folders.erpCustomers(), "done",
+                keep.getFileName().toString()));
+        assertThat(kept).contains("Empty cells: leave the field as it is (not sent) (file name: .empty-cells-keep.)");
+        assertThat(kept).anyMatch(l -> l.startsWith("row 2 | " + customerNo + " | updated | linked: pushed ")
+                && l.contains("email") && !l.contains("phoneNo"));
+        await().atMost(WAIT).until(() -> "new@fabrikam.example".equals(crm.find(contactNo).orElseThrow().fields()
+                .get(CommonField.EMAIL)));
+        assertThat(crm.find(contactNo).orElseThrow().fields().get(CommonField.PHONE_NO)).isEqualTo("+1 404 555 0100");
+        assertThat(known.find(RecordType.CUSTOMER, customerNo).orElseThrow().fields().get("phoneNo").asText())
+                .isEqualTo("+1 404 555 0100");
+
+        // Cleared (the default, hub.import.empty-cells=clear): the empty cell is sent as "" and clears the contact's.
+        Path clear = drop(folders.erpCustomers(), "customers-" + u + ".csv", ("No.,Name,Phone No.\n" + customerNo
+                + ",Fabrikam,\n").getBytes(StandardCharsets.UTF_8));
+        List<String> cleared = Files.readAllLines(awaitReport(folders.erpCustomers(), "done",
+                clear.getFileName().toString()));
+        assertThat(cleared).contains("Empty cells: clear the field (sent as \"\") (hub.import.empty-cells=clear)");
+        assertThat(cleared).anyMatch(l -> l.startsWith("row 2 | " + customerNo + " | updated | linked: pushed ")
+                && l.contains("phoneNo"));
+        await().atMost(WAIT).until(() -> {
+            String phone = crm.find(contactNo).orElseThrow().fields().get(CommonField.PHONE_NO);
+            return phone == null || phone.isEmpty();
+        });
+        assertThat(crm.find(contactNo).orElseThrow().fields().get(CommonField.EMAIL)).isEqualTo("new@fabrikam.example");
+    }
+
+    private Map<?, ?> importNamed(String fileName) {
+        Map<?, ?>[] imports = http.getForObject("/api/imports", Map[].class);
+        return List.of(imports).stream().filter(i -> i.get("fileName").equals(fileName)).findFirst().orElseThrow();
     }
 
     static byte[] bom(String text) {
@@ -281,7 +404,12 @@ class FileDropEndToEndTest {
     }
 
     static Path awaitReport(Path folder, String outcome, String fileName) {
-        Path report = folder.resolve(outcome).resolve(fileName + ".report.txt");
+        return awaitReport(folder, outcome, fileName, ".report.txt");
+    }
+
+    /** @param suffix what the report's name adds to the file's: {@code .same-as-<earlier>.report.txt} for a copy */
+    static Path awaitReport(Path folder, String outcome, String fileName, String suffix) {
+        Path report = folder.resolve(outcome).resolve(fileName + suffix);
         await().atMost(WAIT).until(() -> Files.exists(report) && Files.exists(report.resolveSibling(fileName)));
         return report;
     }

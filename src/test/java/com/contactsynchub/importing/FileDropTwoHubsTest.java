@@ -78,9 +78,13 @@ class FileDropTwoHubsTest {
             drop(folder, "first-again.csv", content);
 
             Path done = folder.resolve("done");
-            await().atMost(WAIT).until(() -> Files.exists(done.resolve("first.csv.report.txt"))
-                    && Files.exists(done.resolve("second.csv.report.txt"))
-                    && Files.exists(done.resolve("first-again.csv.report.txt")));
+            // The copy's report is named after both files: first-again.csv.same-as-first.csv.report.txt (or the
+            // other way round, whichever of the two a hub took first).
+            await().atMost(WAIT).until(() -> Files.exists(done.resolve("second.csv.report.txt"))
+                    && (Files.exists(done.resolve("first.csv.report.txt"))
+                            && Files.exists(done.resolve("first-again.csv.same-as-first.csv.report.txt"))
+                            || Files.exists(done.resolve("first-again.csv.report.txt"))
+                                    && Files.exists(done.resolve("first.csv.same-as-first-again.csv.report.txt"))));
             try (var left = Files.list(folder)) {
                 assertThat(left.filter(Files::isRegularFile).toList()).isEmpty();
             }
@@ -97,8 +101,13 @@ class FileDropTwoHubsTest {
             assertThat(jdbc.queryForObject("select count(*) from known_record where record_no like 'TH%' "
                     + "or record_no like 'TJ%'", new MapSqlParameterSource(), Long.class)).isEqualTo(700);
             String again = applied.fileName().equals("first.csv") ? "first-again.csv" : "first.csv";
-            assertThat(Files.readString(done.resolve(again + ".report.txt")))
-                    .contains("Already imported: this file has the same content (SHA-256) as " + applied.fileName());
+            assertThat(Files.readString(done.resolve(again + ".same-as-" + applied.fileName() + ".report.txt")))
+                    .contains("Already imported: the same content was imported on ")
+                    .contains(" as " + applied.fileName() + "; nothing applied.");
+            try (var reports = Files.list(done)) {
+                assertThat(reports.filter(p -> p.getFileName().toString().endsWith(".report.txt")).count())
+                        .as("one report per file, none of an import left unfinished").isEqualTo(3);
+            }
         }
     }
 

@@ -74,10 +74,10 @@ class ImportBatchesTest {
 
         List<String> lines = Files.readAllLines(awaitReport(folders.crmContacts(), "done",
                 file.getFileName().toString()));
-        assertThat(lines).anyMatch(l -> l.startsWith("line 2 | CA" + u + " | created | new contact recorded"));
-        assertThat(lines).anyMatch(l -> l.startsWith("line 3 | " + FAILING + u + " | error | could not be applied: "
+        assertThat(lines).anyMatch(l -> l.startsWith("row 2 | CA" + u + " | created | new contact recorded"));
+        assertThat(lines).anyMatch(l -> l.startsWith("row 3 | " + FAILING + u + " | error | could not be applied: "
                 + "java.lang.IllegalStateException: test: contact " + FAILING + u + " always fails"));
-        assertThat(lines).anyMatch(l -> l.startsWith("line 4 | CC" + u + " | created | new contact recorded"));
+        assertThat(lines).anyMatch(l -> l.startsWith("row 4 | CC" + u + " | created | new contact recorded"));
         assertThat(lines).contains("Totals: 3 row(s): 2 created, 0 updated, 0 unchanged, 0 not linked, 0 skipped, "
                 + "1 error");
         assertThat(known.find(RecordType.CONTACT, "CA" + u)).isPresent();
@@ -93,9 +93,9 @@ class ImportBatchesTest {
 
         List<String> lines = Files.readAllLines(awaitReport(folders.crmContacts(), "done",
                 file.getFileName().toString()));
-        assertThat(lines).anyMatch(l -> l.startsWith("line 2 | CD" + u + " | created | new contact recorded"));
+        assertThat(lines).anyMatch(l -> l.startsWith("row 2 | CD" + u + " | created | new contact recorded"));
         // the hub knows the contact from line 2 by now: a change, not a second creation
-        assertThat(lines).anyMatch(l -> l.startsWith("line 4 | CD" + u + " | not linked | ")
+        assertThat(lines).anyMatch(l -> l.startsWith("row 4 | CD" + u + " | not linked | ")
                 && l.contains("contact.changed"));
         assertThat(lines).contains("Totals: 3 row(s): 2 created, 0 updated, 0 unchanged, 1 not linked, 0 skipped, "
                 + "0 error");

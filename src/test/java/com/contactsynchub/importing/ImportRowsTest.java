@@ -46,6 +46,10 @@ class ImportRowsTest {
     void quotedLineBreaksKeepTheLineNumbersOfTheRowsAfterThem() throws IOException {
         List<SourceRow> rows = read("No.,Name,Address\nC1,\"Fabrikam\",\"1 Main St\nBuilding 2\"\nC2,\"Say \"\"hi\"\"\",x\n\nC3,Last,y");
         assertThat(rows).extracting(SourceRow::line).containsExactly(2L, 4L, 5L, 6L);
+        // as a spreadsheet shows them: the line break inside row 2 moves the file lines, not the rows
+        assertThat(rows).extracting(SourceRow::sheetRow).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(rows).extracting(r -> r.position().label()).containsExactly("row 2", "row 3 (file line 4)",
+                "row 4 (file line 5)", "row 5 (file line 6)");
         MappedRow first = ((SourceRow.Csv) rows.get(0)).row();
         assertThat(first.fields().get("address").asText()).isEqualTo("1 Main St Building 2");
         assertThat(first.notes()).containsExactly("'Address' (address): line break replaced by a space");

@@ -58,7 +58,7 @@ class LargeFileMemoryTest {
         assertThat(end - early).as("heap growth from 10 %% to 100 %% of the file").isLessThan(16L * 1024 * 1024);
         String last = lastLines(report);
         assertThat(last).contains("Totals: " + ROWS + " row(s)");
-        assertThat(Files.lines(report).filter(l -> l.startsWith("line ")).count()).isEqualTo(ROWS);
+        assertThat(Files.lines(report).filter(l -> l.startsWith("row ")).count()).isEqualTo(ROWS);
         Files.delete(file);
     }
 

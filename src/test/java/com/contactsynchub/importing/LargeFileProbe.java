@@ -55,7 +55,7 @@ public final class LargeFileProbe {
                 } else {
                     outcome = RowOutcome.skipped("empty line");
                 }
-                out.row(row.line(), no, outcome);
+                out.row(row.position(), no, outcome);
                 if (rows == inspection.rows() / 10) {
                     early = usedAfterGc();
                 }

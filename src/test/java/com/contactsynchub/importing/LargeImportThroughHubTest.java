@@ -42,7 +42,7 @@ class LargeImportThroughHubTest {
         assertThat(end - early).as("heap growth from 10 % to 100 % of the rows").isLessThan(32L * 1024 * 1024);
         Path report = inbox.resolve("erp/customers/done/customers.csv.report.txt");
         try (var lines = Files.lines(report)) {
-            assertThat(lines.filter(l -> l.startsWith("line ")).count()).isEqualTo(ROWS);
+            assertThat(lines.filter(l -> l.startsWith("row ")).count()).isEqualTo(ROWS);
         }
     }
 }

@@ -85,4 +85,41 @@ class RowMapperTest {
                         + "upper case");
         assertThat(contacts.map(5, List.of("CT5", "Company", " ", "", "B")).companyNo()).isEmpty();
     }
+
+    @Test
+    void aMalformedRowKeepsTheRecordNoOfItsNumberColumn() {
+        MappedRow tooMany = customers.map(10, List.of("C00011", "Contoso", " Inc.", "", "", "", ""));
+        assertThat(tooMany.recordNo()).isEqualTo("C00011");
+        assertThat(tooMany.valid()).isFalse();
+        assertThat(customers.map(11, List.of("", "a")).recordNo()).isNull();
+    }
+
+    @Test
+    void emptyCellsClearTheFieldOrWithKeepAreNotSent() {
+        MappedRow cleared = customers.map(2, List.of("C1", "", "  ", "", "", ""));
+        assertThat(cleared.fields().get("name").asText()).isEmpty();
+        assertThat(cleared.fields().get("postCode").asText()).isEmpty();
+        assertThat(cleared.fields().has("phoneNo")).isTrue();
+
+        RowMapper keep = new RowMapper(HeaderMatcher.match(List.of("No.", "Name", "Post Code", "Phone No."),
+                RecordType.CUSTOMER), EmptyCells.KEEP);
+        MappedRow kept = keep.map(2, List.of("C1", "", "  ", "+1 555"));
+        assertThat(kept.valid()).isTrue();
+        assertThat(kept.fields().has("name")).isFalse();
+        assertThat(kept.fields().has("postCode")).isFalse();
+        assertThat(kept.fields().get("phoneNo").asText()).isEqualTo("+1 555");
+
+        RowMapper contacts = new RowMapper(HeaderMatcher.match(List.of("No.", "Company No.", "Name"),
+                RecordType.CONTACT), EmptyCells.KEEP);
+        assertThat(contacts.map(3, List.of("CT5", "", "B")).companyNo()).as("not sent: keeps its company").isNull();
+    }
+
+    @Test
+    void aFileNameChoosesWhatEmptyCellsDo() {
+        assertThat(EmptyCells.forFile("customers.csv", EmptyCells.CLEAR)).isEqualTo(EmptyCells.CLEAR);
+        assertThat(EmptyCells.forFile("customers.csv", EmptyCells.KEEP)).isEqualTo(EmptyCells.KEEP);
+        assertThat(EmptyCells.forFile("customers.Empty-Cells-Keep.csv", EmptyCells.CLEAR)).isEqualTo(EmptyCells.KEEP);
+        assertThat(EmptyCells.forFile("customers.dryrun.empty-cells-clear.csv", EmptyCells.KEEP))
+                .isEqualTo(EmptyCells.CLEAR);
+    }
 }
