@@ -100,7 +100,8 @@ abstract class AdminApiTestBase {
         assertThat(http.getForObject("/api/setup/vendor-templates/EXPORT", Map.class))
                 .containsEntry("description", "Export 2");
 
-        assertProblem(exchange(HttpMethod.PUT, "/api/setup/vendor-templates/BAD", "{\"values\": {\"email\": \"x\"}}"),
+        assertProblem(exchange(HttpMethod.PUT, "/api/setup/vendor-templates/BAD",
+                "{\"values\": {\"salespersonCode\": \"x\"}}"),
                 HttpStatus.BAD_REQUEST);
         assertThat(exchange(HttpMethod.DELETE, "/api/setup/vendor-templates/export", null).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);

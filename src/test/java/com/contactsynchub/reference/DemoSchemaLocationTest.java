@@ -45,7 +45,9 @@ class DemoSchemaLocationTest {
         var result = flyway(url, false).migrate();
 
         assertThat(result.success).isTrue();
-        assertThat(flyway(url, false).info().current().getVersion().getVersion()).isEqualTo("20"); // V20__console.sql
+        // at the newest migration of the hub, as a database that never ran the demo
+        String newest = flyway(newDatabase(), false).migrate().targetSchemaVersion;
+        assertThat(flyway(url, false).info().current().getVersion().getVersion()).isEqualTo(newest);
     }
 
     @Test
