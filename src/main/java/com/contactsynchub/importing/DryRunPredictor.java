@@ -28,7 +28,8 @@ class DryRunPredictor {
     }
 
     /** Dry run: what the import would do, read from the links and the hub's knowledge only. */
-    RowOutcome predict(InboundMessage message, Optional<KnownRecord> before, boolean created) {
+    RowOutcome predict(InboundMessage message, Optional<KnownRecord> before, boolean created,
+            boolean noAutoContacts) {
         RecordType recordType = message.recordType().orElseThrow();
         List<String> differing = differingFields(message, before);
         if (recordType == RecordType.CONTACT) {
@@ -46,6 +47,10 @@ class DryRunPredictor {
         LinkType linkType = RowEvents.linkType(recordType);
         Optional<Link> link = links.findByRecord(linkType, message.recordNo());
         if (link.isEmpty()) {
+            if (noAutoContacts) {
+                return new RowOutcome(RowOutcome.Kind.NOT_LINKED, "dry run: not linked: no contact would be created ("
+                        + "file name: " + AutomaticContacts.OFF_MARKER + ")");
+            }
             if (setup.businessRelationCode(linkType).isEmpty()) {
                 return new RowOutcome(RowOutcome.Kind.NOT_LINKED, "dry run: not linked: no contact would be created ("
                         + linkType.businessRelationSetting() + " is blank)");

@@ -137,6 +137,7 @@ public class FileImporter {
                     rows = 0;
                 } else {
                     EmptyCells emptyCells = EmptyCells.forFile(file.getFileName().toString(), properties.emptyCells());
+                    boolean noAutoContacts = AutomaticContacts.offFor(file.getFileName().toString());
                     try (InputStream in = Files.newInputStream(file);
                             ImportRows source = ImportRows.open(in, inspection.format(), folder.recordType(),
                                     emptyCells)) {
@@ -144,12 +145,15 @@ public class FileImporter {
                             report.info("Separator: " + SeparatorDetector.describe(source.separator()));
                             report.info("Columns: " + source.mapping().describe());
                             report.info(emptyCells.describe(file.getFileName().toString()));
+                            if (folder.recordType() != com.contactsynchub.contract.RecordType.CONTACT) {
+                                report.info(AutomaticContacts.describe(noAutoContacts));
+                            }
                             report.info("Rows are numbered as a spreadsheet shows them (the header is row 1); where a "
                                     + "value with a line break moves the file line, it is given too.");
                         }
                         report.info("");
                         ImportRowLoop.RowContext context = new ImportRowLoop.RowContext(folder, inspection.sha256(),
-                                modified, row.dryRun(), row.attempts() > 1);
+                                modified, row.dryRun(), row.attempts() > 1, noAutoContacts);
                         ImportRowLoop.End end = rowLoop.apply(source, context, report, progress, () -> stopping);
                         if (end == ImportRowLoop.End.STOPPED) {
                             log.info("Import {} of {} stopped at row {} of {} because the hub is shutting down; "

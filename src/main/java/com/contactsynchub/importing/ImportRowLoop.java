@@ -24,6 +24,7 @@ import com.contactsynchub.contract.InboundMessage;
 import com.contactsynchub.contract.MessageValidator;
 import com.contactsynchub.contract.RecordType;
 import com.contactsynchub.contract.Validation;
+import com.contactsynchub.link.request.AutoContactHandler;
 import com.contactsynchub.intake.EventIntake;
 import com.contactsynchub.intake.IntakeResult;
 import com.contactsynchub.intake.KnownRecord;
@@ -92,8 +93,14 @@ class ImportRowLoop {
     }
 
     /** @param resumed a later attempt of the import: rows may have been received by an earlier one */
+    /** @param noAutoContacts the file asks for no automatic contacts ({@link AutomaticContacts}) */
     record RowContext(ImportFolder folder, String sha256, OffsetDateTime occurredAt, boolean dryRun,
-            boolean resumed) {
+            boolean resumed, boolean noAutoContacts) {
+
+        /** The features the intake leaves out for this file's rows. */
+        java.util.function.Predicate<com.contactsynchub.intake.EventHandler> leaveOut() {
+            return handler -> noAutoContacts && handler instanceof AutoContactHandler;
+        }
     }
 
     /**
@@ -181,7 +188,8 @@ class ImportRowLoop {
         boolean created = message.type().wireName().endsWith(".created");
         boolean stale = RecordStateMerger.isStale(before, message);
         if (context.dryRun()) {
-            RowOutcome outcome = stale ? staleOutcome(before.get()) : predictor.predict(message, before, created);
+            RowOutcome outcome = stale ? staleOutcome(before.get()) : predictor.predict(message, before, created,
+                    context.noAutoContacts());
             return Pending.done(line, message.recordNo(), withNotes(outcome, notes));
         }
         return new Pending(line, message.recordNo(), null, new Prepared(json, message, before, created, stale, notes));
@@ -274,7 +282,8 @@ class ImportRowLoop {
             List<IntakeResult> results;
             try {
                 // its commands leave through the outbox and the relay
-                results = intake.receiveAll(events.stream().map(Prepared::json).toList(), channel);
+                results = intake.receiveAll(events.stream().map(Prepared::json).toList(), channel,
+                        context.leaveOut());
             } catch (RuntimeException batchFailed) {
                 if (HubErrorHandling.isDatabaseAway(batchFailed)) {
                     throw batchFailed; // the import stops; its next attempt starts again (the claim is still ours)
@@ -295,7 +304,7 @@ class ImportRowLoop {
         private RowOutcome applyAlone(Prepared event, Channel channel) {
             for (int attempt = 1;; attempt++) {
                 try {
-                    return describe(event, intake.receive(event.json(), channel));
+                    return describe(event, intake.receive(event.json(), channel, context.leaveOut()));
                 } catch (TransientDataAccessException | DuplicateKeyException conflict) {
                     // a lock timeout or deadlock passes; a message id recorded by another hub at the same moment
                     // (a take-over race) is found as a duplicate by the next try

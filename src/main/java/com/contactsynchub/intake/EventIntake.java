@@ -3,6 +3,7 @@ package com.contactsynchub.intake;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.apache.camel.Body;
 import org.slf4j.Logger;
@@ -62,7 +63,15 @@ public class EventIntake {
 
     /** All steps for one message outside the routes (file imports): the same rules, one transaction. */
     public IntakeResult receive(String body, Channel channel) {
-        IntakeEvent event = validate(body, channel);
+        return receive(body, channel, handler -> false);
+    }
+
+    /**
+     * As {@link #receive(String, Channel)}, without the features {@code leaveOut} names (a file imported with
+     * {@code no-auto-contacts} leaves out the automatic contact).
+     */
+    public IntakeResult receive(String body, Channel channel, Predicate<EventHandler> leaveOut) {
+        IntakeEvent event = validate(body, channel).leavingOut(leaveOut);
         if (event.isInvalid()) {
             return event.result();
         }
@@ -87,9 +96,14 @@ public class EventIntake {
      * the order of the bodies.
      */
     public List<IntakeResult> receiveAll(List<String> bodies, Channel channel) {
-        List<IntakeEvent> events = bodies.stream().map(body -> validate(body, channel)).toList();
+        return receiveAll(bodies, channel, handler -> false);
+    }
+
+    /** As {@link #receiveAll(List, Channel)}, without the features {@code leaveOut} names. */
+    public List<IntakeResult> receiveAll(List<String> bodies, Channel channel, Predicate<EventHandler> leaveOut) {
+        List<IntakeEvent> events = bodies.stream().map(body -> validate(body, channel).leavingOut(leaveOut)).toList();
         List<String> keys = events.stream().filter(e -> !e.isInvalid()).map(e -> groupKey(e.message(),
-                interestedIn(e.message()))).flatMap(Optional::stream).distinct().toList();
+                interestedIn(e))).flatMap(Optional::stream).distinct().toList();
         locks.ensureAll(keys);
         transaction.executeWithoutResult(status -> {
             // all at once and in order; a key that differs by the time lockGroup asks (a link made meanwhile) is
@@ -172,7 +186,7 @@ public class EventIntake {
      */
     public IntakeEvent lockGroup(@Body IntakeEvent event) {
         InboundMessage message = event.message();
-        List<EventHandler> interested = interestedIn(message);
+        List<EventHandler> interested = interestedIn(event);
         event.handledBy(interested);
         Optional<String> key = groupKey(message, interested);
         if (key.isPresent()) {
@@ -182,8 +196,8 @@ public class EventIntake {
         return event;
     }
 
-    private List<EventHandler> interestedIn(InboundMessage message) {
-        return handlers.stream().filter(h -> h.handles(message)).toList();
+    private List<EventHandler> interestedIn(IntakeEvent event) {
+        return handlers.stream().filter(h -> h.handles(event.message()) && !event.leavesOut(h)).toList();
     }
 
     /** The lock of the message's group: the first interested feature names it; by default the record itself. */

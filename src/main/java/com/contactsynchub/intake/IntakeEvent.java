@@ -22,6 +22,7 @@ public final class IntakeEvent {
     private boolean duplicate;
     private String lockKey;
     private List<EventHandler> handlers = List.of();
+    private java.util.function.Predicate<EventHandler> leaveOut = handler -> false;
     private Optional<KnownRecord> before = Optional.empty();
     private boolean stale;
     private final List<OutboundCommand> commands = new ArrayList<>();
@@ -51,6 +52,16 @@ public final class IntakeEvent {
     /** The non-text body of a refused message; null for a text message. */
     public NonTextBody nonText() {
         return nonText;
+    }
+
+    /** Leaves out the features the caller names (a file import's option); none by default. */
+    IntakeEvent leavingOut(java.util.function.Predicate<EventHandler> features) {
+        this.leaveOut = features;
+        return this;
+    }
+
+    boolean leavesOut(EventHandler handler) {
+        return leaveOut.test(handler);
     }
 
     /** Read by the routes as {@code ${body.invalid}}. */

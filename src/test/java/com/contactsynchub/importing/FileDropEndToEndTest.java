@@ -267,6 +267,48 @@ class FileDropEndToEndTest {
         }
     }
 
+    /**
+     * The day-one load before match-based coupling: a file named {@code .no-auto-contacts.} records its new vendors
+     * and makes no contact and no sync error, with Contact Nos. set; its dry run predicts the same.
+     */
+    @Test
+    void aFileNamedNoAutoContactsRecordsNewVendorsWithoutMakingContacts() throws Exception {
+        String u = unique();
+        MarketingSetup before = setup.current();
+        setup.replace(new MarketingSetup(before.busRelCodeForCustomers(), before.busRelCodeForVendors(),
+                before.busRelCodeForBankAccounts(), "CONT", before.customerNos(), before.vendorNos(),
+                before.bankAccountNos(), before.customerTemplates(), before.vendorTemplates(),
+                before.interactionTemplates(), before.conflictPolicy(), null));
+        try {
+            String csv = "No.,Name,City\n" + "VN" + u + ",Proseware Inc.,Dublin\n";
+            Path dry = drop(folders.erpVendors(), "vendors-" + u + ".no-auto-contacts.dryrun.csv",
+                    csv.getBytes(StandardCharsets.UTF_8));
+            assertThat(Files.readAllLines(awaitReport(folders.erpVendors(), "done", dry.getFileName().toString())))
+                    .anyMatch(l -> l.startsWith("row 2 | VN" + u + " | not linked | dry run: not linked: no contact"
+                            + " would be created (file name: .no-auto-contacts.)"));
+
+            Path file = drop(folders.erpVendors(), "vendors-" + u + "-2.no-auto-contacts.csv",
+                    (csv + "VM" + u + ",Trey Research,Cork\n").getBytes(StandardCharsets.UTF_8));
+            List<String> lines = Files.readAllLines(awaitReport(folders.erpVendors(), "done",
+                    file.getFileName().toString()));
+
+            assertThat(lines).anyMatch(l -> l.startsWith("Automatic contacts: none for this file"));
+            assertThat(lines).anyMatch(l -> l.startsWith("row 2 | VN" + u + " | not linked | not linked: no contact"));
+            assertThat(lines).anyMatch(l -> l.startsWith("row 3 | VM" + u + " | not linked | not linked: no contact"));
+            assertThat(links.findByRecord(LinkType.VENDOR, "VN" + u)).isEmpty();
+            assertThat(links.findByRecord(LinkType.VENDOR, "VM" + u)).isEmpty();
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from journal where record_no in (:nos) and decision like 'auto-contact%'
+                    """, new MapSqlParameterSource("nos", List.of("VN" + u, "VM" + u)), Long.class))
+                    .as("no automatic contact asked for, failed or skipped: no sync error either").isZero();
+            assertThat(jdbc.queryForObject("select count(*) from known_record where record_no in (:nos)",
+                    new MapSqlParameterSource("nos", List.of("VN" + u, "VM" + u)), Long.class))
+                    .as("both recorded for coupling").isEqualTo(2);
+        } finally {
+            setup.replace(before);
+        }
+    }
+
     /** Issue #12: a row is found where a spreadsheet shows it, and a malformed row still names its record. */
     @Test
     void rowsAreNumberedAsASpreadsheetShowsThemAndAMalformedRowNamesItsRecordNo() throws Exception {
