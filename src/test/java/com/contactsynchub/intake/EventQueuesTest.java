@@ -59,6 +59,7 @@ class EventQueuesTest {
     @Test
     void aValidContactEventIsRecordedWithWhatTheHubNowKnowsOfTheContact() {
         String contactNo = uniqueNo("CT");
+        double refusedBefore = refused();
         String messageId = send(queues.crmEvents(), """
                 {"messageId":"%s","type":"contact.created","occurredAt":"2026-11-25T09:30:00Z","source":"crm",
                  "version":1,"contactNo":"%s","contactType":"company","privacyBlocked":false,
@@ -67,9 +68,8 @@ class EventQueuesTest {
         awaitRecorded(messageId);
         KnownRecord contact = knownRecords.find(RecordType.CONTACT, contactNo).orElseThrow();
         assertThat(contact.contactType()).isEqualTo("company");
-        JmsTemplate quick = new JmsTemplate(connectionFactory);
-        quick.setReceiveTimeout(500);
-        assertThat(quick.receive(queues.invalid())).as("a valid message is not refused").isNull();
+        // Validation comes before recording, so by now a refusal would have been counted: no waiting for nothing.
+        assertThat(refused()).as("a valid message is not refused").isEqualTo(refusedBefore);
         assertThat(contact.fields().get("name").asText()).isEqualTo("Fabrikam, Inc.");
         assertThat(contact.version()).isEqualTo(1L);
     }
@@ -207,6 +207,10 @@ class EventQueuesTest {
     private int countRecorded(String messageId) {
         return jdbc.queryForObject("select count(*) from inbound_message where message_id = :id",
                 new MapSqlParameterSource("id", messageId), Integer.class);
+    }
+
+    private double refused() {
+        return meters.find("hub.messages.invalid").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private double duplicates() {
