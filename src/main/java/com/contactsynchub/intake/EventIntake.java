@@ -75,15 +75,7 @@ public class EventIntake {
         if (event.isInvalid()) {
             return event.result();
         }
-        transaction.executeWithoutResult(status -> {
-            recordOnce(event);
-            if (!event.isDuplicate()) {
-                lockGroup(event);
-                lookUp(event);
-                decide(event);
-                store(event);
-            }
-        });
+        transaction.executeWithoutResult(status -> applySteps(event));
         return event.result();
     }
 
@@ -110,19 +102,23 @@ public class EventIntake {
             // taken there as usual
             locks.lockAll(keys);
             for (IntakeEvent event : events) {
-                if (event.isInvalid()) {
-                    continue;
-                }
-                recordOnce(event);
-                if (!event.isDuplicate()) {
-                    lockGroup(event);
-                    lookUp(event);
-                    decide(event);
-                    store(event);
+                if (!event.isInvalid()) {
+                    applySteps(event);
                 }
             }
         });
         return events.stream().map(IntakeEvent::result).toList();
+    }
+
+    /** The steps of route apply-event for a valid event, in the caller's transaction. */
+    private void applySteps(IntakeEvent event) {
+        recordOnce(event);
+        if (!event.isDuplicate()) {
+            lockGroup(event);
+            lookUp(event);
+            decide(event);
+            store(event);
+        }
     }
 
     /**

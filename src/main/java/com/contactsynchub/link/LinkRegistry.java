@@ -133,7 +133,13 @@ public class LinkRegistry {
                 links.findByRecord(type, recordNo), setup.businessRelationCode(type));
     }
 
-    private ContactFacts knownContact(String no, String personNo) {
+    /**
+     * The contact as the hub knows it, for BC's checks.
+     *
+     * @param personNo the person whose company this is, for the message; null for the contact itself
+     * @throws LinkRefusedException when the hub has no (undeleted) contact of this no.
+     */
+    public ContactFacts knownContact(String no, String personNo) {
         Optional<KnownRecord> known = knownRecords.find(RecordType.CONTACT, no);
         String what = personNo == null ? "Contact " + no : "Contact " + no + " (the company of contact " + personNo + ")";
         if (known.isEmpty()) {

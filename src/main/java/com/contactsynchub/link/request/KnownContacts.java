@@ -6,30 +6,31 @@ import org.springframework.stereotype.Component;
 
 import com.contactsynchub.api.RecordNoParameters;
 import com.contactsynchub.contract.RecordType;
-import com.contactsynchub.intake.KnownRecord;
 import com.contactsynchub.intake.KnownRecords;
 import com.contactsynchub.link.ContactFacts;
 import com.contactsynchub.link.LinkRefusedException;
+import com.contactsynchub.link.LinkRegistry;
 
 /** The hub's knowledge of contacts, as the linking requests need it. */
 @Component
 class KnownContacts {
 
-
     private final KnownRecords knownRecords;
+    private final LinkRegistry links;
 
-    KnownContacts(KnownRecords knownRecords) {
+    KnownContacts(KnownRecords knownRecords, LinkRegistry links) {
         this.knownRecords = knownRecords;
+        this.links = links;
     }
 
     /** @throws LinkRefusedException when the hub has no (undeleted) contact of this no. */
     ContactFacts facts(String contactNo) {
-        return ContactFacts.of(known(contactNo, null));
+        return links.knownContact(contactNo, null);
     }
 
     /** The company of a person contact, when it has one. */
     Optional<ContactFacts> company(ContactFacts contact) {
-        return Optional.ofNullable(contact.companyNo()).map(no -> ContactFacts.of(known(no, contact.no())));
+        return Optional.ofNullable(contact.companyNo()).map(no -> links.knownContact(no, contact.no()));
     }
 
     /** The contact whose group a request about {@code contactNo} concerns: a person's company, else itself. */
@@ -43,18 +44,6 @@ class KnownContacts {
         String name = knownRecords.find(RecordType.CONTACT, contactNo).map(c -> c.fields().path("name").asText(""))
                 .orElse("");
         return name.isBlank() ? contactNo : contactNo + " " + name;
-    }
-
-    private KnownRecord known(String no, String personNo) {
-        Optional<KnownRecord> known = knownRecords.find(RecordType.CONTACT, no);
-        String what = personNo == null ? "Contact " + no : "Contact " + no + " (the company of contact " + personNo + ")";
-        if (known.isEmpty()) {
-            throw new LinkRefusedException(what + " is not known to the hub: no event for it has been received.");
-        }
-        if (known.get().deleted()) {
-            throw new LinkRefusedException(what + " has been deleted.");
-        }
-        return known.get();
     }
 
     /**
