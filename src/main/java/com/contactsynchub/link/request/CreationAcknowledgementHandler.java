@@ -64,14 +64,14 @@ public class CreationAcknowledgementHandler implements EventHandler {
         // An acknowledgement is about no record, so the intake took no lock: take the group's here.
         locks.lock(LockKeys.group(creation.contactNo()));
         if (PendingCreation.EXPIRED.equals(creation.state())) {
-            journal.write(createdRef(creation).type().wireName(), createdRef(creation).no(), "acknowledgement-late",
+            journal.write(creation.created().type().wireName(), creation.created().no(), "acknowledgement-late",
                     ack.source(), ack.messageId(), null, null, "the " + ack.text("status") + " acknowledgement of "
                             + creation.commandId() + " came after the hub had given up waiting for it; "
-                            + createdRef(creation) + " is not linked (link it with a link request if it was created)");
+                            + creation.created() + " is not linked (link it with a link request if it was created)");
             return List.of();
         }
         if (!creation.isPending()) {
-            journal.write(createdRef(creation).type().wireName(), createdRef(creation).no(), "acknowledgement-repeated",
+            journal.write(creation.created().type().wireName(), creation.created().no(), "acknowledgement-repeated",
                     ack.source(), ack.messageId(), null, null, "the " + ack.text("status") + " acknowledgement of "
                             + creation.commandId() + " came again; it was " + creation.state() + " before");
             return List.of();
@@ -88,9 +88,9 @@ public class CreationAcknowledgementHandler implements EventHandler {
                 .filter(l -> l.contactNo().equals(creation.contactNo())).isPresent();
         if (!linkStillThere) {
             // The contact or the record was deleted while the creation was on its way; deleting removed the link.
-            String detail = createdRef(creation) + " was created, but its link was removed in the meantime"
+            String detail = creation.created() + " was created, but its link was removed in the meantime"
                     + " (one of the two was deleted)";
-            journal.write(createdRef(creation).type().wireName(), createdRef(creation).no(), "creation-unlinked",
+            journal.write(creation.created().type().wireName(), creation.created().no(), "creation-unlinked",
                     ack.source(), ack.messageId(), null, null, detail);
             return creation.createdSide() == PendingCreation.Side.RECORD
                     ? List.of(answers.rejected(ack.messageId(), creation.requestId(), creation.requestType(),
@@ -100,7 +100,7 @@ public class CreationAcknowledgementHandler implements EventHandler {
         links.activate(type, creation.recordNo());
         // The side the new record was made from is the master: its values are what both sides agreed on.
         RecordRef master = creation.createdSide() == PendingCreation.Side.RECORD ? contact : record;
-        RecordRef created = creation.createdSide() == PendingCreation.Side.RECORD ? record : contact;
+        RecordRef created = creation.created();
         // The outbox keeps every command it stored, so the create command is there.
         OutboundCommand create = outbox.find(creation.commandId()).orElseThrow();
         LinkSettlement.Settled settled = settlement.settleCreated(creation.contactNo(), master, created, create,
@@ -111,7 +111,7 @@ public class CreationAcknowledgementHandler implements EventHandler {
         }
         String decision = creation.createdSide() == PendingCreation.Side.RECORD ? "creation-completed"
                 : "contact-created-automatically";
-        String detail = createdRef(creation) + " was created by the " + (ack.source().equals("crm") ? "contact"
+        String detail = creation.created() + " was created by the " + (ack.source().equals("crm") ? "contact"
                 : "finance") + " system; the link of " + contact + " and " + record + " is active";
         journal.write("contact", creation.contactNo(), decision, ack.source(), ack.messageId(), null, null, detail);
         journal.write(record.type().wireName(), record.no(), decision, ack.source(), ack.messageId(), null, null,
@@ -129,11 +129,11 @@ public class CreationAcknowledgementHandler implements EventHandler {
         links.findByRecord(creation.linkType(), creation.recordNo())
                 .filter(l -> l.status() == LinkStatus.PENDING && l.contactNo().equals(creation.contactNo()))
                 .ifPresent(l -> links.unlink(creation.linkType(), creation.recordNo()));
-        groups.forgetPending(createdRef(creation));
+        groups.forgetPending(creation.created());
         String decision = creation.createdSide() == PendingCreation.Side.RECORD ? "creation-rejected"
                 : "auto-contact-rejected";
         String detail = "the " + (ack.source().equals("crm") ? "contact" : "finance") + " system refused to create "
-                + createdRef(creation) + ": " + reason + "; the pending link is removed";
+                + creation.created() + ": " + reason + "; the pending link is removed";
         journal.write("contact", creation.contactNo(), decision, ack.source(), ack.messageId(), null, null, detail);
         journal.write(creation.linkType().recordType().wireName(), creation.recordNo(), decision, ack.source(),
                 ack.messageId(), null, null, detail);
@@ -142,11 +142,5 @@ public class CreationAcknowledgementHandler implements EventHandler {
                     creation.requestedContact(), reason));
         }
         return List.of();
-    }
-
-    private static RecordRef createdRef(PendingCreation creation) {
-        return creation.createdSide() == PendingCreation.Side.RECORD
-                ? new RecordRef(creation.linkType().recordType(), creation.recordNo())
-                : new RecordRef(RecordType.CONTACT, creation.contactNo());
     }
 }

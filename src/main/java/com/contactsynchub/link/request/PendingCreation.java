@@ -1,5 +1,8 @@
 package com.contactsynchub.link.request;
 
+import com.contactsynchub.contract.RecordType;
+import com.contactsynchub.sync.RecordRef;
+
 import com.contactsynchub.link.LinkType;
 
 /**
@@ -38,6 +41,12 @@ public record PendingCreation(String commandId, Side createdSide, String request
     public static final String REJECTED = "rejected";
     /** No acknowledgement came, after every re-send: the hub gave up, removed the link and answered the request. */
     public static final String EXPIRED = "expired";
+
+    /** The record this creation makes: the finance record (side RECORD) or the contact (side CONTACT). */
+    public RecordRef created() {
+        return createdSide == Side.RECORD ? new RecordRef(linkType.recordType(), recordNo)
+                : new RecordRef(RecordType.CONTACT, contactNo);
+    }
 
     public boolean isPending() {
         return PENDING.equals(state);

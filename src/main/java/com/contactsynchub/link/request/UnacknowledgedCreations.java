@@ -96,7 +96,7 @@ public class UnacknowledgedCreations {
             return false;
         }
         OutboundCommand create = outbox.find(commandId).orElseThrow();
-        RecordRef created = created(creation);
+        RecordRef created = creation.created();
         if (sending.attempts() <= resends) {
             int attempt = sending.attempts();
             outbox.resend(create, attempt);
@@ -127,11 +127,6 @@ public class UnacknowledgedCreations {
         return true;
     }
 
-    private static RecordRef created(PendingCreation creation) {
-        return creation.createdSide() == PendingCreation.Side.RECORD
-                ? new RecordRef(creation.linkType().recordType(), creation.recordNo())
-                : new RecordRef(RecordType.CONTACT, creation.contactNo());
-    }
 
     /** 10 min, 30 s, 500 ms: as an operator writes it in the configuration. */
     static String words(Duration duration) {
