@@ -34,8 +34,9 @@ public record SystemBehaviour(@DefaultValue Settings crm, @DefaultValue Settings
         return system.acknowledgesUpdates() ? Confirmation.ACKNOWLEDGEMENT : Confirmation.SENDING;
     }
 
-    /** Every system echoes: the behaviour of a hub without the setting. */
-    public static SystemBehaviour echoing() {
-        return new SystemBehaviour(new Settings(true, true), new Settings(true, true));
+    /** Whether both systems publish the hub's writes back (the default). */
+    public boolean everyoneEchoes() {
+        return crm.echoes() && erp.echoes();
     }
+
 }

@@ -49,7 +49,14 @@ public class UpdateAcknowledgementHandler implements EventHandler {
     /** A rejection always; an applied update only from a system without echoes (for the others the echo decides). */
     @Override
     public boolean handles(InboundMessage message) {
-        return message.type() == MessageType.COMMAND_ACKNOWLEDGED && update(message)
+        if (message.type() != MessageType.COMMAND_ACKNOWLEDGED) {
+            return false;
+        }
+        // The usual case, every system echoing and the update applied: no outbox look-up for it.
+        if ("applied".equals(message.text("status")) && systems.everyoneEchoes()) {
+            return false;
+        }
+        return update(message)
                 .filter(update -> !"applied".equals(message.text("status"))
                         || systems.confirmation(target(update).type()) == SyncGroup.Confirmation.ACKNOWLEDGEMENT)
                 .isPresent();
