@@ -17,6 +17,22 @@ public final class FieldValues {
     }
 
     /**
+     * The common fields of a message's {@code fields} object that {@code type} has, normalised; fields not present are
+     * left out (absent says nothing about a field).
+     */
+    public static java.util.Map<CommonField, String> of(com.fasterxml.jackson.databind.JsonNode fields,
+            com.contactsynchub.contract.RecordType type) {
+        java.util.Map<CommonField, String> values = new java.util.EnumMap<>(CommonField.class);
+        for (CommonField field : CommonField.of(type)) {
+            if (fields != null && fields.has(field.fieldName())) {
+                var value = fields.get(field.fieldName());
+                values.put(field, normalize(field, value.isNull() ? null : value.asText()));
+            }
+        }
+        return values;
+    }
+
+    /**
      * Upper-cases character by character, as Business Central does: "ß" stays "ß" instead of becoming "SS", so a
      * value never grows past its field's length by being upper-cased.
      */

@@ -20,7 +20,6 @@ import com.contactsynchub.journal.Journal;
 import com.contactsynchub.link.Link;
 import com.contactsynchub.link.LinkRegistry;
 import com.contactsynchub.setup.SetupService;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -211,15 +210,7 @@ public class SyncEventHandler implements EventHandler {
     }
 
     private static Map<CommonField, String> incomingValues(InboundMessage message, RecordType type) {
-        Map<CommonField, String> values = new EnumMap<>(CommonField.class);
-        JsonNode fields = message.body().path("fields");
-        for (CommonField field : CommonField.of(type)) {
-            if (fields.has(field.fieldName())) {
-                JsonNode value = fields.get(field.fieldName());
-                values.put(field, FieldValues.normalize(field, value.isNull() ? null : value.asText()));
-            }
-        }
-        return values;
+        return FieldValues.of(message.body().path("fields"), type);
     }
 
     private static RecordRef ref(InboundMessage message) {

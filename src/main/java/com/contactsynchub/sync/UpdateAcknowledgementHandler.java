@@ -123,10 +123,6 @@ public class UpdateAcknowledgementHandler implements EventHandler {
     }
 
     private static Map<CommonField, String> fields(OutboundCommand update) {
-        Map<CommonField, String> fields = new EnumMap<>(CommonField.class);
-        update.body().path("fields").fields().forEachRemaining(entry -> CommonField.fromFieldName(entry.getKey())
-                .ifPresent(field -> fields.put(field, FieldValues.normalize(field,
-                        entry.getValue().isNull() ? null : entry.getValue().asText()))));
-        return fields;
+        return FieldValues.of(update.body().path("fields"), target(update).type());
     }
 }

@@ -79,10 +79,7 @@ public class LinkSettlement {
     public Settled settleCreated(String contactNo, RecordRef master, RecordRef created, OutboundCommand create,
             OffsetDateTime at, String causationId) {
         SyncGroup group = groups.load(contactNo);
-        Map<CommonField, String> createdWith = new EnumMap<>(CommonField.class);
-        create.body().path("fields").fields().forEachRemaining(entry -> CommonField.fromFieldName(entry.getKey())
-                .ifPresent(field -> createdWith.put(field, FieldValues.normalize(field,
-                        entry.getValue().isNull() ? null : entry.getValue().asText()))));
+        Map<CommonField, String> createdWith = FieldValues.of(create.body().path("fields"), created.type());
         java.util.Set<CommonField> fromTemplate = java.util.EnumSet.noneOf(CommonField.class);
         create.body().path("templateFields").fieldNames().forEachRemaining(name ->
                 CommonField.fromFieldName(name).ifPresent(fromTemplate::add));
